@@ -1,0 +1,222 @@
+"""The ``wres-wdes`` command line.
+
+Exit status (``DESIGN.md``, "Command line"): 0 success; 2 invalid input or
+configuration, with every problem listed and nothing written; 1 an internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+from tabulate import tabulate
+
+from . import __version__
+from .bundled import sample_config
+from .calculate import calculate
+from .load import Inputs, load
+from .problems import InputError, Problem, problems_frame
+from .write.headline import headline_table
+
+DEFAULT_OUT = "wres_wdes_output"
+
+
+def _print_problems(problems: Sequence[Problem], max_rows: int, stream=sys.stdout) -> None:
+    """Print problems as a table, at most ``max_rows`` rows per rule, with a count of the rest."""
+    frame = problems_frame(problems)
+    if frame.empty:
+        return
+    shown = []
+    for _, group in frame.groupby(["severity", "file", "column", "rule"], sort=False,
+                                  dropna=False):
+        shown.append(group.head(max_rows))
+        if len(group) > max_rows:
+            more = group.iloc[:1].copy()
+            more["row"] = pd.NA
+            more["value"] = ""
+            more["rule"] = f"… and {len(group) - max_rows} more row(s) like this"
+            shown.append(more)
+    table = pd.concat(shown)
+    order = table["severity"].map({"error": 0, "warning": 1})
+    table = table.assign(_o=order).sort_values("_o", kind="stable").drop(columns="_o")
+    rows = [[("" if pd.isna(v) else v) for v in r] for r in table.itertuples(index=False)]
+    print(tabulate(rows, headers=list(table.columns), tablefmt="simple", maxcolwidths=[
+        None, 40, None, 24, 24, 70]), file=stream)
+    n_err = int((frame["severity"] == "error").sum())
+    n_warn = int((frame["severity"] == "warning").sum())
+    print(f"\n{n_err} error(s), {n_warn} warning(s).", file=stream)
+
+
+def _reconciliation_text(inputs: Inputs) -> str:
+    rec = inputs.reconciliation
+    rows = []
+    for (key, source), group in rec.groupby(["input", "file"], sort=False):
+        read = int(group.loc[group["outcome"] == "read", "records"].sum())
+        used = int(group.loc[group["outcome"] == "used", "records"].sum())
+        excluded = group[group["outcome"] == "excluded"]
+        reasons = "; ".join(f"{r.records:,} {r.reason}" for r in excluded.itertuples())
+        rows.append([key, f"{read:,}", f"{used:,}", reasons or "-"])
+    return tabulate(rows, headers=["input", "read", "used", "excluded (reason)"],
+                    tablefmt="simple", maxcolwidths=[None, None, None, 80])
+
+
+def _write_atomic(path: Path, write) -> None:
+    """Write through a temporary file in the same folder, then rename over ``path``."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    inputs = load(args.config, strict=False)
+    _print_problems(inputs.problems, args.max_rows)
+    if not inputs.ok:
+        print("Validation failed: fix the errors above and run validate again.")
+        return 2
+    print(_reconciliation_text(inputs))
+    print(f"\nValid: {args.config} can be run.")
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    config = args.config or sample_config()
+    if args.config is None:
+        print(f"No configuration given: running the bundled synthetic sample trust ({config}).")
+    inputs = load(config, strict=False)
+    if not inputs.ok:
+        _print_problems(inputs.problems, args.max_rows)
+        print("Nothing was written: fix the errors above and run again.")
+        return 2
+    results = calculate(inputs)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, frame in (("metrics.csv", results.frame),
+                        ("reconciliation.csv", inputs.reconciliation)):
+        _write_atomic(out / name, lambda p, frame=frame: frame.to_csv(p, index=False))
+        written.append(out / name)
+    warnings = [p for p in inputs.problems if p.severity == "warning"]
+    print(_reconciliation_text(inputs))
+    print()
+    organisations = list(dict.fromkeys(results.frame["organisation"]))
+    level = inputs.config.options.confidence_level
+    for organisation in organisations[:3]:
+        print(f"Headline figures: {organisation}, {inputs.config.year}")
+        print(headline_table(results, organisation, level))
+        print()
+    if len(organisations) > 3:
+        print(f"… and {len(organisations) - 3} more organisations: see metrics.csv.\n")
+    print("Ratios are group ÷ reference as NHS England defines each metric; 1.00 is parity. "
+          "Flags: 'statistically significant' means the interval excludes parity; 'outside "
+          "0.80–1.25' is the four-fifths band; 'small numbers' means fewer than 10 events "
+          "or 11 people in a group, so read the figure with care.")
+    if warnings:
+        print(f"\n{len(warnings)} warning(s); `wres-wdes validate {config}` lists them.")
+    print("\nWrote " + ", ".join(str(p) for p in written) + ".")
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from .scaffold import planned_files
+
+    directory = Path(args.dir)
+    files = planned_files(directory)
+    existing = [p for p in files if p.exists()]
+    if existing and not args.force:
+        print("Not written: these files exist already (use --force to overwrite):")
+        for p in existing:
+            print(f"  {p}")
+        return 2
+    directory.mkdir(parents=True, exist_ok=True)
+    for path, text in files.items():
+        path.write_text(text, encoding="utf-8")
+    print(f"Wrote a configuration and {len(files) - 1} empty input files to {directory}/.")
+    print(f"Fill in the inputs you have, delete the lines of the others from "
+          f"{directory / 'config.toml'}, then run: wres-wdes validate {directory / 'config.toml'}")
+    return 0
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from .sample import write_sample
+
+    config = write_sample(args.out, staff=args.staff, organisations=args.organisations,
+                          seed=args.seed, year=args.year)
+    print(f"Wrote a synthetic sample ({args.staff:,} staff, {args.organisations} "
+          f"organisation(s)) to {args.out}/; run it with: wres-wdes run {config}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .sample import SAMPLE_SEED
+
+    parser = argparse.ArgumentParser(
+        prog="wres-wdes",
+        description="NHS England WRES and WDES: validate inputs, compute the metrics, "
+                    "write the returns.",
+    )
+    parser.add_argument("--version", action="version", version=f"wres-wdes {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="the main job (with no CONFIG, the bundled sample trust)")
+    run.add_argument("config", nargs="?", help="the run configuration (TOML)")
+    run.add_argument("--out", default=DEFAULT_OUT,
+                     help=f"output folder (default: ./{DEFAULT_OUT}/)")
+    run.add_argument("--max-rows", type=int, default=20,
+                     help="problems shown per rule (default 20)")
+    run.set_defaults(func=cmd_run)
+
+    validate = sub.add_parser("validate", help="check inputs, list every problem, write nothing")
+    validate.add_argument("config", help="the run configuration (TOML)")
+    validate.add_argument("--max-rows", type=int, default=20,
+                          help="problems shown per rule (default 20)")
+    validate.set_defaults(func=cmd_validate)
+
+    init = sub.add_parser("init", help="a configuration and empty input files to fill in")
+    init.add_argument("dir", nargs="?", default=".", help="folder to write to (default: here)")
+    init.add_argument("--force", action="store_true", help="overwrite existing files")
+    init.set_defaults(func=cmd_init)
+
+    sample = sub.add_parser("sample", help="synthetic inputs of any size")
+    sample.add_argument("--staff", type=int, default=6000, help="staff in post (default 6000)")
+    sample.add_argument("--organisations", type=int, default=1,
+                        help="organisations (default 1)")
+    sample.add_argument("--seed", type=int, default=SAMPLE_SEED,
+                        help="random seed (default: the bundled sample's)")
+    sample.add_argument("--year", type=int, default=2024, help="reporting year (default 2024)")
+    sample.add_argument("--out", required=True, help="folder to write to")
+    sample.set_defaults(func=cmd_sample)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``wres-wdes`` command; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as exc:
+        _print_problems(exc.problems, getattr(args, "max_rows", 20))
+        print("Nothing was written: fix the errors above and run again.")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the contract: exit 1, a message, no traceback unless asked
+        if os.environ.get("WRES_WDES_DEBUG"):
+            raise
+        print(f"Internal error: {type(exc).__name__}: {exc}\n"
+              "This is a bug in wres_wdes, not in your data. Set WRES_WDES_DEBUG=1 to see "
+              "the traceback, and please report it.", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,300 @@
+"""The run configuration: a small TOML file naming the organisation, year and inputs.
+
+The layout is the contract in ``DESIGN.md`` ("Run configuration"). Every key is
+checked: a misspelt section, a missing file or a year that is not a year gives an
+error that names the key, not a traceback. Paths are relative to the file.
+
+The reporting year follows NHS England: WRES/WDES year *N* has its workforce
+census on 31 March *N* and its data year from 1 April *N-1* to 31 March *N*
+(``reference/wres.md`` §2, ``reference/wdes.md`` §1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .contract import INPUTS
+from .problems import InputError, Problem
+
+MAPPING_KINDS = ("ethnicity", "disability", "pay_band", "staff_group", "occupation_code")
+"""Keys of ``[mappings]``: each a table of raw value = label, overriding reference data."""
+
+SECTIONS = ("organisation", "reporting", "inputs", "breakdown", "mappings", "options", "wdes9b")
+
+WINDOWS = ("one_year", "two_year")
+
+CHOICES = {
+    "disciplinary_window": WINDOWS,
+    "capability_window": WINDOWS,
+    "board_unknown_ethnicity": ("exclude", "include"),
+}
+"""Options whose value is one of a few words."""
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """Where one input is: a path and, for a workbook, the sheet."""
+
+    path: Path
+    sheet: str | None = None
+
+
+@dataclass(frozen=True)
+class Options:
+    """Choices where the national guidance is unconfirmed or a trust may differ.
+
+    Each default follows the reference notes; ``docs/unconfirmed-rules.md`` gives
+    the source and confidence of each.
+
+    Attributes
+    ----------
+    include_bank
+        Count bank-only staff in the workforce. Default ``False``: bank staff are
+        excluded from WDES metric 1 from 2023, aligned with the WRES
+        (``reference/wdes.md`` §1, confirmed; the WRES rule itself unconfirmed).
+    disciplinary_window
+        ``"two_year"`` (default): WRES 3 uses the current and previous data years,
+        as the 2016–2018 technical guidance notes say (``reference/wres.md`` §4,
+        unconfirmed); ``"one_year"``: the current data year only.
+    capability_window
+        The same for WDES 3 (``reference/wdes.md`` §5, unconfirmed); default ``"two_year"``.
+    capability_include_ill_health
+        Count capability cases on ill-health grounds in WDES 3. Default ``False``:
+        "only applies to capability on the grounds of performance" (``wdes.md`` §5).
+    board_unknown_ethnicity
+        WRES 9: ``"exclude"`` (default) leaves board members and staff of unknown
+        ethnicity out of both percentages, as the formula in ``reference/wres.md``
+        §4 does; ``"include"`` keeps them in the denominators (unconfirmed rule).
+    confidence_level
+        Level of every confidence interval (default 0.95).
+    """
+
+    include_bank: bool = False
+    disciplinary_window: str = "two_year"
+    capability_window: str = "two_year"
+    capability_include_ill_health: bool = False
+    board_unknown_ethnicity: str = "exclude"
+    confidence_level: float = 0.95
+
+
+@dataclass(frozen=True)
+class Config:
+    """A parsed run configuration.
+
+    Attributes
+    ----------
+    organisation_name, organisation_code
+        Shown on every output; the unit at level ``organisation``.
+    year
+        The WRES/WDES reporting year *N* (census 31 March *N*).
+    inputs
+        Input key (``staff``, ``applications`` …) to its file.
+    levels
+        Breakdown columns, coarse to fine (``["directorate", "unit"]``).
+    mappings
+        Overrides of the reference data, by kind (``MAPPING_KINDS``).
+    options
+        See :class:`Options`.
+    wdes9b_action, wdes9b_narrative
+        WDES metric 9b: whether the trust has taken action to facilitate the
+        voices of Disabled staff, and what it did.
+    source
+        The file the configuration was read from (``None`` when built in code).
+    """
+
+    organisation_name: str
+    year: int
+    organisation_code: str = ""
+    inputs: Mapping[str, InputFile] = field(default_factory=dict)
+    levels: tuple[str, ...] = ()
+    mappings: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    options: Options = field(default_factory=Options)
+    wdes9b_action: bool | None = None
+    wdes9b_narrative: str = ""
+    source: Path | None = None
+
+    @property
+    def census_date(self) -> dt.date:
+        """31 March of the reporting year."""
+        return dt.date(self.year, 3, 31)
+
+    @property
+    def data_year(self) -> tuple[dt.date, dt.date]:
+        """1 April of the previous year to 31 March of the reporting year, inclusive."""
+        return dt.date(self.year - 1, 4, 1), dt.date(self.year, 3, 31)
+
+    def window(self, years: int) -> tuple[dt.date, dt.date]:
+        """The last ``years`` data years, ending on the census date."""
+        return dt.date(self.year - years, 4, 1), self.census_date
+
+    def with_options(self, **changes: Any) -> Config:
+        return replace(self, options=replace(self.options, **changes))
+
+
+def _problem(source: str, key: str, value: object, rule: str) -> Problem:
+    return Problem.error(source, None, key, value, rule)
+
+
+def parse_config(data: Mapping[str, Any], base: Path, source: str = "config") -> Config:
+    """Build a :class:`Config` from a parsed TOML table, reporting every problem.
+
+    Raises
+    ------
+    InputError
+        Listing every problem found in the configuration.
+    """
+    problems: list[Problem] = []
+
+    for section in data:
+        if section not in SECTIONS:
+            problems.append(_problem(source, section, None,
+                                     f"unknown section [{section}]; expected one of: "
+                                     + ", ".join(SECTIONS)))
+
+    organisation = data.get("organisation", {})
+    name = organisation.get("name")
+    if not isinstance(name, str) or not name.strip():
+        problems.append(_problem(source, "organisation.name", name,
+                                 "give the organisation's name as text"))
+    code = organisation.get("code", "")
+    if not isinstance(code, str):
+        problems.append(_problem(source, "organisation.code", code, "give the code as text"))
+
+    year = data.get("reporting", {}).get("year")
+    if not isinstance(year, int) or isinstance(year, bool) or not 2015 <= year <= 2100:
+        problems.append(_problem(source, "reporting.year", year,
+                                 "give the reporting year as a whole number such as 2024 "
+                                 "(census 31 March 2024); the WRES began in 2015"))
+
+    inputs: dict[str, InputFile] = {}
+    for key, value in data.get("inputs", {}).items():
+        if key not in INPUTS:
+            problems.append(_problem(source, f"inputs.{key}", value,
+                                     "unknown input; expected one of: " + ", ".join(INPUTS)))
+            continue
+        sheet = None
+        if isinstance(value, Mapping):
+            sheet = value.get("sheet")
+            value = value.get("path")
+        if not isinstance(value, str) or not value:
+            problems.append(_problem(source, f"inputs.{key}", value,
+                                     'give a path such as "staff.csv" or a table '
+                                     '{ path = "staff.xlsx", sheet = "Data" }'))
+            continue
+        path = (base / value).resolve()
+        if not path.is_file():
+            problems.append(_problem(source, f"inputs.{key}", value,
+                                     f"the file does not exist (looked for {path})"))
+            continue
+        inputs[key] = InputFile(path, sheet)
+    if "applications" in inputs and "applications_summary" in inputs:
+        problems.append(_problem(source, "inputs.applications_summary", None,
+                                 "give either applications (one row per application) or "
+                                 "applications_summary (counts), not both"))
+
+    levels = data.get("breakdown", {}).get("levels", [])
+    if not isinstance(levels, list) or not all(isinstance(x, str) and x for x in levels):
+        problems.append(_problem(source, "breakdown.levels", levels,
+                                 'give a list of column names, e.g. ["directorate", "unit"]'))
+        levels = []
+    elif "organisation" in levels:
+        problems.append(_problem(source, "breakdown.levels", "organisation",
+                                 "organisation is always a level; list only the columns "
+                                 "below it"))
+
+    mappings: dict[str, dict[str, str]] = {}
+    for kind, table in data.get("mappings", {}).items():
+        if kind not in MAPPING_KINDS:
+            problems.append(_problem(source, f"mappings.{kind}", None,
+                                     "unknown mapping; expected one of: "
+                                     + ", ".join(MAPPING_KINDS)))
+            continue
+        if not isinstance(table, Mapping) or not all(
+            isinstance(v, str) for v in table.values()
+        ):
+            problems.append(_problem(source, f"mappings.{kind}", None,
+                                     'give a table of raw value = label, e.g. "XX" = "BME"'))
+            continue
+        mappings[kind] = {str(k): v for k, v in table.items()}
+
+    options = _parse_options(data.get("options", {}), source, problems)
+
+    wdes9b = data.get("wdes9b", {})
+    action = wdes9b.get("action_taken")
+    if action is not None and not isinstance(action, bool):
+        problems.append(_problem(source, "wdes9b.action_taken", action,
+                                 "give true or false"))
+        action = None
+    narrative = wdes9b.get("narrative", "")
+    if not isinstance(narrative, str):
+        problems.append(_problem(source, "wdes9b.narrative", narrative, "give text"))
+        narrative = ""
+
+    if problems:
+        raise InputError(problems)
+    return Config(
+        organisation_name=name.strip(),
+        organisation_code=code,
+        year=year,
+        inputs=inputs,
+        levels=tuple(levels),
+        mappings=mappings,
+        options=options,
+        wdes9b_action=action,
+        wdes9b_narrative=narrative,
+    )
+
+
+def _parse_options(table: Mapping[str, Any], source: str, problems: list[Problem]) -> Options:
+    known = {f.name: f for f in fields(Options)}
+    defaults = Options()
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in known:
+            problems.append(_problem(source, f"options.{key}", value,
+                                     "unknown option; expected one of: " + ", ".join(known)))
+            continue
+        default = getattr(defaults, key)
+        if isinstance(default, bool):
+            ok = isinstance(value, bool)
+            hint = "give true or false"
+        elif isinstance(default, float):
+            ok = isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < 1
+            hint = "give a number between 0 and 1, such as 0.95"
+        elif key in CHOICES:
+            ok = value in CHOICES[key]
+            hint = "give " + " or ".join(f'"{c}"' for c in CHOICES[key])
+        else:
+            ok = isinstance(value, type(default))
+            hint = f"give a {type(default).__name__}"
+        if not ok:
+            problems.append(_problem(source, f"options.{key}", value, hint))
+            continue
+        values[key] = float(value) if isinstance(default, float) else value
+    return replace(defaults, **values)
+
+
+def load_config(path: str | Path) -> Config:
+    """Read and check a TOML run configuration.
+
+    Raises
+    ------
+    InputError
+        When the file is missing, is not valid TOML, or any key is wrong.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError([Problem.error(str(path), None, None, None,
+                                        "the configuration file does not exist")])
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError([Problem.error(str(path), None, None, None,
+                                        f"the configuration is not valid TOML: {exc}")]) from None
+    config = parse_config(data, path.parent, str(path))
+    return replace(config, source=path)

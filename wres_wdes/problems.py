@@ -1,0 +1,119 @@
+"""Problems found in the inputs, said so that an HR manager can fix them.
+
+Every problem names the file, the row as the user sees it in the file (the header
+is row 1 when no title rows stand above it), the column, the value and the rule,
+in plain English. Errors stop a run; warnings never do. All problems are
+collected before anything is reported, so one run lists them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+
+Severity = Literal["error", "warning"]
+
+PROBLEM_COLUMNS = ("severity", "file", "row", "column", "value", "rule")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or worth knowing) about an input.
+
+    Attributes
+    ----------
+    severity
+        ``"error"`` stops the run; ``"warning"`` is reported and the run goes on.
+    file
+        The file (or config key) the problem is in.
+    row
+        The row number as shown in a spreadsheet program, or ``None`` for a
+        problem with the whole file or column.
+    column
+        The column as headed in the file, or ``None``.
+    value
+        The offending value as it appears in the file, or ``None``.
+    rule
+        What is wrong and how to put it right, in plain English.
+    """
+
+    severity: Severity
+    file: str
+    row: int | None
+    column: str | None
+    value: str | None
+    rule: str
+
+    @classmethod
+    def error(cls, file: str, row: int | None, column: str | None, value: object,
+              rule: str) -> Problem:
+        return cls("error", file, row, column, _text(value), rule)
+
+    @classmethod
+    def warning(cls, file: str, row: int | None, column: str | None, value: object,
+                rule: str) -> Problem:
+        return cls("warning", file, row, column, _text(value), rule)
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    try:
+        if pd.isna(value):
+            return "(blank)"
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+class InputError(Exception):
+    """Raised when inputs or configuration hold errors; carries every problem found."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        errors = [p for p in self.problems if p.severity == "error"]
+        first = errors[0] if errors else (self.problems[0] if self.problems else None)
+        summary = f"{len(errors)} error(s) in the inputs"
+        if first is not None:
+            summary += f"; first: {first.file}: {first.rule}"
+        super().__init__(summary)
+
+
+def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
+    """The problems as a table, errors first, then by file, row and column."""
+    frame = pd.DataFrame(
+        [(p.severity, p.file, p.row, p.column, p.value, p.rule) for p in problems],
+        columns=list(PROBLEM_COLUMNS),
+    )
+    frame["row"] = frame["row"].astype("Int64")
+    order = frame["severity"].map({"error": 0, "warning": 1})
+    return (
+        frame.assign(_order=order)
+        .sort_values(["_order", "file", "rule", "row"], kind="stable", na_position="first")
+        .drop(columns="_order")
+        .reset_index(drop=True)
+    )
+
+
+def row_problems(
+    severity: Severity,
+    file: str,
+    column: str | None,
+    rows: pd.Index,
+    values: pd.Series | None,
+    rule: str,
+) -> list[Problem]:
+    """One problem per offending row (rows from a frame indexed by file row number)."""
+    if values is None:
+        return [Problem(severity, file, int(r), column, None, rule) for r in rows]
+    return [
+        Problem(severity, file, int(r), column, _text(v), rule)
+        for r, v in zip(rows, values.loc[rows], strict=True)
+    ]
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(p.severity == "error" for p in problems)

@@ -1,0 +1,220 @@
+"""Read input files (CSV or XLSX) into frames of raw text, one row per record.
+
+Extracts from ESR and recruitment systems arrive in many shapes: UTF-8, UTF-8 with
+a byte-order mark or Windows-1252; comma or tab separated; XLSX with title rows
+above the header. This module turns any of them into a frame whose values are the
+raw text of each cell (blank cells are missing), whose index is the row number as
+the user sees it in the file (the header row is row 1 when nothing stands above
+it), and whose columns carry the file's own headers. Matching headers to the
+contract happens in :mod:`wres_wdes.headers`; parsing values in
+:mod:`wres_wdes.standardise`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .contract import InputSpec, header_key
+from .problems import InputError, Problem
+
+ENCODINGS = ("utf-8-sig", "cp1252")
+"""Encodings tried in turn. UTF-8 (with or without BOM) first; Windows-1252 is what
+Excel's "CSV" export writes on a UK Windows machine."""
+
+HEADER_SEARCH_ROWS = 30
+"""How many rows from the top are searched for the header row."""
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """The raw content of one input file.
+
+    Attributes
+    ----------
+    frame
+        One column per header, values as text (missing where blank), indexed by
+        the row number in the file.
+    source
+        The file it came from, as named in error messages.
+    header_row
+        The row number of the header row in the file (1 unless title rows sit above).
+    """
+
+    frame: pd.DataFrame
+    source: str
+    header_row: int
+
+
+def _known_keys(spec: InputSpec) -> set[str]:
+    keys = set()
+    for column in spec.columns:
+        keys.add(header_key(column.name))
+        keys.update(header_key(a) for a in column.aliases)
+    return keys
+
+
+def _header_row(rows: list[list[str]], spec: InputSpec) -> int:
+    """Index (0-based) of the row that best matches the contract's headers.
+
+    The first row holding the most recognised headers wins; a row with none
+    recognised is never chosen over the first row.
+    """
+    known = _known_keys(spec)
+    best, best_score = 0, 0
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        score = sum(1 for cell in row if cell and header_key(cell) in known)
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _decode(path: Path) -> tuple[str, str]:
+    data = path.read_bytes()
+    for encoding in ENCODINGS:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise InputError([Problem.error(str(path), None, None, None,
+                                    "the file is neither UTF-8 nor Windows-1252 text")])
+
+
+def _delimiter(sample: str) -> str:
+    lines = sample.splitlines()[:HEADER_SEARCH_ROWS]
+    tabs = sum(line.count("\t") for line in lines)
+    commas = sum(line.count(",") for line in lines)
+    semicolons = sum(line.count(";") for line in lines)
+    if tabs > commas and tabs >= semicolons:
+        return "\t"
+    if semicolons > commas:
+        return ";"
+    return ","
+
+
+def _unique_headers(headers: list[str]) -> list[str]:
+    """Blank headers get a placeholder; repeated headers keep the first name."""
+    seen: dict[str, int] = {}
+    out = []
+    for i, h in enumerate(headers):
+        name = str(h).strip() if h is not None and str(h).strip() else f"(blank column {i + 1})"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name} ({seen[name]})"
+        else:
+            seen[name] = 1
+        out.append(name)
+    return out
+
+
+def read_csv(path: Path, spec: InputSpec) -> RawTable:
+    """Read a delimited text file, finding its encoding, delimiter and header row."""
+    text, _ = _decode(path)
+    sample = text[:65536]
+    delimiter = _delimiter(sample)
+    top = list(csv.reader(io.StringIO(sample), delimiter=delimiter))[:HEADER_SEARCH_ROWS]
+    if not top:
+        return RawTable(pd.DataFrame(index=pd.RangeIndex(2, 2, name="row")), str(path), 1)
+    header_index = _header_row(top, spec)
+    try:
+        body = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            header=None,
+            skiprows=header_index + 1,
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            skip_blank_lines=False,
+            names=list(range(len(top[header_index]))),
+            index_col=False,
+        )
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise InputError([Problem.error(str(path), None, None, None,
+                                        f"the file could not be read as a table: {exc}")]) from None
+    body.columns = _unique_headers(top[header_index])
+    body.index = pd.RangeIndex(header_index + 2, header_index + 2 + len(body), name="row")
+    return RawTable(body.dropna(how="all"), str(path), header_index + 1)
+
+
+def _cell_text(value: object) -> object:
+    """Text of one spreadsheet cell, as a person would type it back."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value).strip()
+    return text or None
+
+
+def read_xlsx(path: Path, spec: InputSpec, sheet: str | None = None) -> RawTable:
+    """Read the first sheet (or the named one) of a workbook, finding its header row."""
+    from openpyxl import load_workbook
+
+    source = f"{path} [{sheet}]" if sheet else str(path)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises several unrelated types for a bad file
+        raise InputError([Problem.error(str(path), None, None, None,
+                                        f"the workbook could not be opened: {exc}")]) from None
+    try:
+        if sheet is not None and sheet not in workbook.sheetnames:
+            raise InputError([Problem.error(str(path), None, None, sheet,
+                                            "no sheet of that name; the workbook has: "
+                                            + ", ".join(workbook.sheetnames))])
+        worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
+        rows = [[_cell_text(v) for v in row] for row in worksheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+    if not rows:
+        return RawTable(pd.DataFrame(index=pd.RangeIndex(2, 2, name="row")), source, 1)
+    as_text = [[c if isinstance(c, str) else "" for c in row] for row in rows]
+    header_index = _header_row(as_text, spec)
+    width = max(len(r) for r in rows)
+    headers = list(rows[header_index]) + [None] * (width - len(rows[header_index]))
+    body_rows = [r + [None] * (width - len(r)) for r in rows[header_index + 1:]]
+    body = pd.DataFrame(body_rows, columns=list(range(width)), dtype=object)
+    body.index = pd.RangeIndex(header_index + 2, header_index + 2 + len(body), name="row")
+    body = body.dropna(how="all")
+    body = body.astype("str").where(body.notna(), None) if len(body) else body
+    body.columns = _unique_headers([h if h is None else str(h) for h in headers])
+    return RawTable(body, source, header_index + 1)
+
+
+def read_table(path: str | Path, spec: InputSpec, sheet: str | None = None) -> RawTable:
+    """Read one input file of any supported kind.
+
+    Parameters
+    ----------
+    path
+        A ``.csv``, ``.txt``, ``.tsv`` or ``.xlsx`` file.
+    spec
+        The contract entry for this input; its headers and aliases locate the
+        header row below any title rows.
+    sheet
+        For a workbook, the sheet to read (default: the first).
+
+    Raises
+    ------
+    InputError
+        When the file is missing or cannot be read as a table.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError([Problem.error(str(path), None, None, None, "the file does not exist")])
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        return read_xlsx(path, spec, sheet)
+    return read_csv(path, spec)

@@ -1,0 +1,185 @@
+"""pandera schemas for every input of the contract, and their failures in plain English.
+
+Schemas check the *typed* frames that :mod:`wres_wdes.standardise` produces:
+required values present, identifiers unique, dates in a plausible range, counts
+consistent, and the cross-column rules of each file (an applicant is appointed
+only if shortlisted; in a recruitment summary appointed ≤ shortlisted ≤ applied).
+Every schema is validated with ``lazy=True`` so that all failures are collected,
+then each failure case becomes a :class:`~wres_wdes.problems.Problem` naming the
+file, row, column, value and rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+
+from .contract import INPUTS, InputSpec
+from .problems import Problem
+
+EARLIEST_DATE = pd.Timestamp("1900-01-01")
+
+
+def _latest(year: int) -> pd.Timestamp:
+    """Dates after the end of the year after the census are taken as typing errors."""
+    return pd.Timestamp(dt.date(year + 1, 12, 31))
+
+
+def _required(spec: InputSpec, name: str) -> str:
+    return f"{name} is required on every row"
+
+
+def _column_checks(spec: InputSpec, year: int) -> dict[str, pa.Column]:
+    columns: dict[str, pa.Column] = {}
+    latest = _latest(year)
+    for c in spec.columns:
+        checks: list[pa.Check] = []
+        if c.kind == "date":
+            checks.append(pa.Check(
+                lambda s, latest=latest: s.isna() | ((s >= EARLIEST_DATE) & (s <= latest)),
+                error=f"{c.name} must fall between 1 January 1900 and "
+                      f"31 December {year + 1}; check the year was typed correctly",
+            ))
+        columns[c.name] = pa.Column(
+            nullable=not c.required,
+            required=c.required,
+            unique=c.name in spec.unique and c.name != "person_id",
+            checks=checks,
+            coerce=False,
+        )
+    return columns
+
+
+def _frame_checks(key: str) -> list[pa.Check]:
+    """Rules across columns, one per input; named so failures map to a column."""
+    if key == "applications":
+        return [pa.Check(
+            lambda df: ~(df["appointed"].fillna(False) & ~df["shortlisted"].fillna(False)),
+            name="appointed",
+            error="an applicant can be appointed only if shortlisted: appointed is Yes "
+                  "but shortlisted is No",
+        )]
+    if key == "applications_summary":
+        checks = [pa.Check(
+            lambda df: (df["appointed"] <= df["shortlisted"]).fillna(True),
+            name="appointed",
+            error="appointed must not exceed shortlisted",
+        )]
+        checks.append(pa.Check(
+            lambda df: (df["shortlisted"] <= df["applied"]).fillna(True)
+            if "applied" in df else pd.Series(True, index=df.index),
+            name="shortlisted",
+            error="shortlisted must not exceed applied",
+        ))
+        return checks
+    if key == "survey_results":
+        return [
+            pa.Check(
+                lambda df: (df["positive"] <= df["respondents"]).fillna(True)
+                if "positive" in df else pd.Series(True, index=df.index),
+                name="positive",
+                error="positive must not exceed respondents",
+            ),
+            pa.Check(
+                lambda df: (df["percent"] <= 100).fillna(True)
+                if "percent" in df else pd.Series(True, index=df.index),
+                name="percent",
+                error="percent must be between 0 and 100",
+            ),
+            pa.Check(
+                lambda df: df.get("positive", pd.Series(pd.NA, index=df.index)).notna()
+                | df.get("percent", pd.Series(pd.NA, index=df.index)).notna(),
+                name="positive",
+                error="give positive (a count) or percent on every row",
+            ),
+        ]
+    return []
+
+
+def schema_for(key: str, year: int, unique_keys: tuple[str, ...] = ()) -> pa.DataFrameSchema:
+    """The pandera schema of one input (``key`` as in the config's ``[inputs]``).
+
+    Parameters
+    ----------
+    key
+        The input, such as ``"staff"``.
+    year
+        The reporting year, which bounds plausible dates.
+    unique_keys
+        Columns whose combination must be unique, such as
+        ``("organisation", "person_id")`` for staff across several organisations.
+    """
+    spec = INPUTS[key]
+    return pa.DataFrameSchema(
+        columns=_column_checks(spec, year),
+        checks=_frame_checks(key),
+        unique=list(unique_keys) or None,
+        strict=False,
+        coerce=False,
+        name=key,
+    )
+
+
+_BUILTIN_RULES = {
+    "not_nullable": "{column} is required on every row but is blank here",
+    "field_uniqueness": "{column} must be unique, but this value appears on more than one row",
+    "multiple_fields_uniqueness": "{columns} must be unique together, but this value appears "
+                                  "on more than one row",
+    "column_in_dataframe": "required column {column} is missing",
+}
+
+
+def failures_to_problems(
+    failures: pd.DataFrame, source: str, origin: Mapping[str, str],
+    unique_keys: tuple[str, ...] = (),
+    check_columns: Mapping[str, str] | None = None,
+) -> list[Problem]:
+    """Translate pandera's ``failure_cases`` into one problem per row and rule.
+
+    ``check_columns`` maps the message of a rule across columns to the column it
+    is about; pandera reports such a failure once per column, and only that
+    column's report is kept.
+    """
+    check_columns = check_columns or {}
+    problems: list[Problem] = []
+    seen: set[tuple] = set()
+    for case in failures.itertuples(index=False):
+        column = case.column if isinstance(case.column, str) else None
+        check = str(case.check)
+        if check in check_columns and column != check_columns[check]:
+            continue
+        if check == "multiple_fields_uniqueness" and unique_keys and column != unique_keys[-1]:
+            continue
+        name = check.split("(")[0]
+        rule_template = _BUILTIN_RULES.get(name)
+        if rule_template is not None:
+            rule = rule_template.format(column=column, columns=" and ".join(unique_keys))
+        else:
+            rule = check
+        row = None if pd.isna(case.index) else int(case.index)
+        if (row, rule, column) in seen:
+            continue
+        seen.add((row, rule, column))
+        shown = origin.get(column, column) if column else None
+        problems.append(Problem.error(source, row, shown, case.failure_case, rule))
+    return problems
+
+
+def validate_frame(
+    frame: pd.DataFrame, key: str, year: int, source: str, origin: Mapping[str, str]
+) -> list[Problem]:
+    """Validate one typed input frame; return every failure as a problem."""
+    unique_keys: tuple[str, ...] = ()
+    if "person_id" in INPUTS[key].unique:
+        unique_keys = ("organisation", "person_id") if "organisation" in frame else ("person_id",)
+    schema = schema_for(key, year, unique_keys)
+    try:
+        schema.validate(frame, lazy=True)
+    except SchemaErrors as exc:
+        check_columns = {c.error: c.name for c in schema.checks}
+        return failures_to_problems(exc.failure_cases, source, origin, unique_keys, check_columns)
+    return []

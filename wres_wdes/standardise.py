@@ -1,0 +1,143 @@
+"""Turn raw text columns into typed ones, and classify groups in one place.
+
+Raw values are kept (``ethnicity`` stays as the file wrote it); what the metrics
+need is added beside them:
+
+============================  =====================================================
+column added                  from
+============================  =====================================================
+``ethnic_group``              ``ethnicity``: White / BME / Unknown
+``disability_group``          ``disability``: Disabled / Non-disabled / Unknown
+``band``                      ``pay_band``: ``band 5``, ``band 8a``, ``vsm`` …
+``medical_subgroup``          ``pay_band``: consultant, trainee grade …
+``wdes_cluster``              ``pay_band``: WDES metric 1 cluster 1–7
+``staff_category``            ``staff_group``, ``occupation_code``, grade:
+                              clinical / non-clinical / medical
+``bank``                      ``assignment_category``: a bank-only assignment
+============================  =====================================================
+
+Booleans, dates, counts and numbers are parsed by kind (see
+:mod:`wres_wdes.contract`); a value that cannot be parsed is an error naming the
+row, column and value. Values that fall to Unknown are collected with their count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import classify
+from .contract import InputSpec
+from .problems import Problem, row_problems
+
+PARSERS = {
+    "boolean": (classify.parse_boolean, "must be Yes or No (Y/N, True/False and 1/0 also work)"),
+    "date": (classify.parse_date,
+             "must be a date, as 2024-03-31 or 31/03/2024 (day first, never month first)"),
+    "count": (classify.parse_count, "must be a whole number, 0 or more"),
+    "number": (classify.parse_number, "must be a number, 0 or more"),
+    "year": (classify.parse_count, "must be a four-digit year"),
+}
+
+
+@dataclass
+class Standardised:
+    """A typed frame and what standardising it found."""
+
+    frame: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+    unknown: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["file", "column", "value", "count", "reason"])
+    )
+
+
+def _text(series: pd.Series) -> pd.Series:
+    """Trimmed text with blanks missing."""
+    out = series.astype("string").str.strip()
+    return out.mask(out == "")
+
+
+def standardise(
+    frame: pd.DataFrame,
+    spec: InputSpec,
+    source: str,
+    origin: Mapping[str, str],
+    mappings: Mapping[str, Mapping[str, str]] | None = None,
+) -> Standardised:
+    """Parse and classify the contract's columns of one input.
+
+    Parameters
+    ----------
+    frame
+        Canonically named raw frame, indexed by file row number.
+    spec
+        The input's contract entry.
+    source
+        The file, for messages.
+    origin
+        Canonical column name to the header in the file, for messages.
+    mappings
+        Overrides of the reference data (config ``[mappings]``).
+    """
+    mappings = mappings or {}
+    out = frame.copy()
+    problems: list[Problem] = []
+    unknowns: list[pd.DataFrame] = []
+
+    def note_unknown(column: str, found: pd.DataFrame) -> None:
+        if len(found):
+            unknowns.append(found.assign(file=source, column=origin.get(column, column)))
+
+    for column in spec.columns:
+        name = column.name
+        if name not in out.columns:
+            continue
+        raw = _text(out[name])
+        if column.kind in PARSERS:
+            parse, rule = PARSERS[column.kind]
+            parsed, invalid = parse(raw)
+            if column.kind == "year":
+                invalid = invalid | (parsed.notna() & ((parsed < 1900) | (parsed > 2100)))
+            if invalid.any():
+                rows = out.index[invalid.to_numpy()]
+                problems += row_problems("error", source, origin.get(name, name), rows, raw,
+                                         f"{name} {rule}")
+            out[name] = parsed
+        else:
+            out[name] = raw
+
+    if "ethnicity" in out.columns:
+        found = classify.ethnic_group(out["ethnicity"], mappings.get("ethnicity"))
+        out["ethnic_group"] = found.values
+        note_unknown("ethnicity", found.unknown)
+    if "disability" in out.columns:
+        found = classify.disability_group(out["disability"], mappings.get("disability"))
+        out["disability_group"] = found.values
+        note_unknown("disability", found.unknown)
+    bands = None
+    if "pay_band" in out.columns:
+        found = classify.pay_band(out["pay_band"], mappings.get("pay_band"))
+        bands = found.values
+        for col in ("band", "medical_subgroup", "wdes_cluster"):
+            out[col] = bands[col]
+        note_unknown("pay_band", found.unknown)
+    if {"staff_group", "occupation_code"} & set(out.columns) or bands is not None:
+        if "staff_group" in out.columns or "occupation_code" in out.columns:
+            overrides = {**mappings.get("staff_group", {}), **mappings.get("occupation_code", {})}
+            found = classify.staff_category(
+                out.get("staff_group"), out.get("occupation_code"), bands, overrides or None
+            )
+            out["staff_category"] = found.values
+            note_unknown("staff_group" if "staff_group" in out.columns else "occupation_code",
+                         found.unknown)
+    if "assignment_category" in out.columns:
+        out["bank"] = classify.is_bank(out["assignment_category"])
+
+    unknown = (
+        pd.concat(unknowns, ignore_index=True)[["file", "column", "value", "count", "reason"]]
+        if unknowns
+        else Standardised(out).unknown
+    )
+    return Standardised(out, problems, unknown)
