@@ -316,8 +316,13 @@ SURVEY_RESPONSES = InputSpec(
     columns=(
         Column("respondent_id", "id", "The respondent's identifier.", required=True,
                aliases=("Respondent ID", "Response ID", "Serial")),
-        ETHNICITY,
-        DISABILITY,
+        Column("ethnicity", "text",
+               "The survey's own ethnic group answer (code 01–19 or label); classified by "
+               "the survey module, not the ESR code list.",
+               aliases=("Ethnic Group", "Ethnic Background")),
+        Column("disability", "text",
+               "The survey's long-term condition answer (1 Yes, 2 No, or Yes/No).",
+               aliases=("Long Term Condition", "Disability Status")),
         *UNIT_COLUMNS,
         Column("survey_year", "year", "Year of the survey's fieldwork (autumn).",
                aliases=("Survey Year", "Year")),

@@ -315,6 +315,12 @@ def _load_one(key: str, raw: pd.DataFrame, source: str, config: Config,
         if has_errors(problems[before:]):
             return None
     problems += validate_frame(frame, key, config.year, source, matched.origin)
+    if key in ("survey_responses", "survey_results"):
+        from .survey import check_inputs  # the survey's own rules: question codes, answers
+
+        checked = check_inputs(key, frame, source, matched.origin, config)
+        problems += checked.problems
+        frame = checked.frame
     for level in config.levels:
         if spec.takes_units and level not in frame and key in ("staff",):
             problems.append(Problem.error(

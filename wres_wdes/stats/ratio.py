@@ -1,0 +1,353 @@
+r"""The relative likelihood (a ratio of two rates) and its confidence interval.
+
+Every WRES and WDES relative likelihood is a risk ratio
+
+.. math::
+
+    \widehat{RL} = \frac{\hat p_g}{\hat p_r}
+                 = \frac{x_g / n_g}{x_r / n_r},
+
+where *g* is the group named first by the NHS England definition and *r* its
+reference group. The direction is the caller's choice (WRES 2 is White ÷ BME,
+WRES 3 is BME ÷ White, and so on; see ``DESIGN.md``): this module never
+reorders the groups.
+
+Conventions for zero cells (the project's results contract):
+
+- ``x_g = 0`` and ``x_r > 0``: the ratio is 0; the interval is still computed
+  where the method allows (Koopman and MOVER-Wilson give ``[0, u]`` with a
+  finite ``u``; Katz gives ``[0, NaN]``, as scipy and R's epitools do).
+- ``x_r = 0``, ``n_g = 0`` or ``n_r = 0`` (or a count missing): the ratio is
+  not calculable, every figure is NaN and ``not_calculable`` is True.
+
+Interval methods (``method=``):
+
+``"koopman"`` (default)
+    Koopman's (1984) asymptotic score interval: every ratio :math:`\theta` not
+    rejected by the score test of :math:`p_g = \theta p_r`, using the
+    constrained maximum-likelihood estimates of Miettinen & Nurminen (1985)
+    without their ``N/(N-1)`` variance factor. Recommended for the ratio of
+    two proportions by Fagerland, Lydersen & Laake (2015). Solved for all rows
+    at once by a bracketed root search on :math:`\log\theta`. Its "interval
+    excludes 1" agrees exactly with Pearson's chi-square test at the same
+    level, the test :func:`~wres_wdes.stats.exact_test` uses for large tables.
+``"mover_wilson"``
+    The MOVER-R interval of Donner & Zou (2012) built from each group's Wilson
+    (1927) limits; closed form.
+``"katz"``
+    Katz et al. (1978): :math:`\exp(\log\widehat{RL} \pm z\,\mathrm{se})` with
+    :math:`\mathrm{se}^2 = 1/x_g - 1/n_g + 1/x_r - 1/n_r`. Matches
+    ``scipy.stats.contingency.relative_risk`` and most spreadsheets, but its
+    coverage is poor at small counts (see ``docs/statistics.md``).
+
+References
+----------
+Katz D, Baptista J, Azen SP, Pike MC (1978). Obtaining confidence intervals for
+the risk ratio in cohort studies. *Biometrics* 34(3):469-474.
+
+Koopman PAR (1984). Confidence intervals for the ratio of two binomial
+proportions. *Biometrics* 40(2):513-517.
+
+Miettinen O, Nurminen M (1985). Comparative analysis of two rates.
+*Statistics in Medicine* 4(2):213-226.
+
+Donner A, Zou GY (2012). Closed-form confidence intervals for functions of the
+normal mean and standard deviation. *Statistical Methods in Medical Research*
+21(4):347-359.
+
+Wilson EB (1927). Probable inference, the law of succession, and statistical
+inference. *Journal of the American Statistical Association* 22(158):209-212.
+
+Fagerland MW, Lydersen S, Laake P (2015). Recommended confidence intervals for
+two independent binomial proportions. *Statistical Methods in Medical Research*
+24(2):224-254.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from wres_wdes.stats._arrays import (
+    ArrayLike,
+    check_events_within,
+    counts,
+    unique_rows,
+    z_for_level,
+)
+from wres_wdes.stats.proportions import wilson_limits
+
+METHODS = ("koopman", "mover_wilson", "katz")
+DEFAULT_METHOD = "koopman"
+
+RESULT_COLUMNS = ("rate_group", "rate_reference", "value", "ci_low", "ci_high", "not_calculable")
+
+
+def relative_likelihood(
+    events_group: ArrayLike,
+    n_group: ArrayLike,
+    events_reference: ArrayLike,
+    n_reference: ArrayLike,
+    *,
+    level: float = 0.95,
+    method: str = DEFAULT_METHOD,
+) -> pd.DataFrame:
+    """Relative likelihood ``rate_group / rate_reference`` with its interval, for every row.
+
+    Parameters
+    ----------
+    events_group, n_group : array-like
+        Events (e.g. appointed from shortlisting) and population (e.g.
+        shortlisted) of the group named first in the NHS England definition.
+    events_reference, n_reference : array-like
+        The same for the reference group (the denominator of the ratio).
+    level : float, default 0.95
+        Confidence level.
+    method : {"koopman", "mover_wilson", "katz"}, default "koopman"
+        Interval method; see the module docstring.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per input row (index of the first Series passed, else 0..n-1)
+        with columns ``rate_group``, ``rate_reference`` (proportions 0-1),
+        ``value`` (the ratio), ``ci_low``, ``ci_high`` and ``not_calculable``.
+        Rows that are not calculable hold NaN in ``value`` and the limits;
+        their rates are still given where their population is above 0.
+
+    Examples
+    --------
+    Sahai & Khurshid (1996), Example 3.1 (also in scipy's ``relative_risk``):
+    27 of 122 exposed and 44 of 487 unexposed.
+
+    >>> r = relative_likelihood(27, 122, 44, 487, method="katz")
+    >>> r[["value", "ci_low", "ci_high"]].round(4)
+        value  ci_low  ci_high
+    0  2.4495  1.5837   3.7887
+    """
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {', '.join(METHODS)}; got {method!r}.")
+    z = z_for_level(level)
+    arrays, index = counts(
+        events_group=events_group,
+        n_group=n_group,
+        events_reference=events_reference,
+        n_reference=n_reference,
+    )
+    xg, ng = arrays["events_group"], arrays["n_group"]
+    xr, nr = arrays["events_reference"], arrays["n_reference"]
+    check_events_within(xg, ng, "events_group", "n_group")
+    check_events_within(xr, nr, "events_reference", "n_reference")
+
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rate_g = np.where(ng > 0, xg / ng, np.nan)
+        rate_r = np.where(nr > 0, xr / nr, np.nan)
+    calculable = (ng > 0) & (nr > 0) & (xr > 0) & np.isfinite(xg) & np.isfinite(xr)
+    value = np.full(len(xg), np.nan)
+    low = np.full(len(xg), np.nan)
+    high = np.full(len(xg), np.nan)
+    if calculable.any():
+        (ug, ung, ur, unr), inverse = unique_rows(
+            xg[calculable], ng[calculable], xr[calculable], nr[calculable]
+        )
+        lo_u, hi_u = ratio_limits(ug, ung, ur, unr, z=z, method=method)
+        value[calculable] = rate_g[calculable] / rate_r[calculable]
+        low[calculable] = lo_u[inverse]
+        high[calculable] = hi_u[inverse]
+    return pd.DataFrame(
+        {
+            "rate_group": rate_g,
+            "rate_reference": rate_r,
+            "value": value,
+            "ci_low": low,
+            "ci_high": high,
+            "not_calculable": ~calculable,
+        },
+        index=index,
+    )
+
+
+def ratio_limits(
+    xg: np.ndarray,
+    ng: np.ndarray,
+    xr: np.ndarray,
+    nr: np.ndarray,
+    *,
+    z: float,
+    method: str = DEFAULT_METHOD,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Confidence limits for ``(xg/ng) / (xr/nr)`` on calculable rows.
+
+    The rows must have ``ng > 0``, ``nr > 0`` and ``xr > 0``; use
+    :func:`relative_likelihood` for the checks and the conventions.
+    """
+    if method == "katz":
+        return _katz(xg, ng, xr, nr, z)
+    if method == "mover_wilson":
+        return _mover_wilson(xg, ng, xr, nr, z)
+    if method == "koopman":
+        return _koopman(xg, ng, xr, nr, z)
+    raise ValueError(f"method must be one of {', '.join(METHODS)}; got {method!r}.")
+
+
+def _katz(xg, ng, xr, nr, z):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = (xg / ng) / (xr / nr)
+        se = np.sqrt(1.0 / xg - 1.0 / ng + 1.0 / xr - 1.0 / nr)
+        low = ratio * np.exp(-z * se)
+        high = ratio * np.exp(z * se)
+    # x_g = 0: log ratio undefined. Follow scipy / epitools: (0, NaN).
+    zero = xg == 0
+    return np.where(zero, 0.0, low), np.where(zero, np.nan, high)
+
+
+def mover_r(
+    estimate_1: np.ndarray,
+    low_1: np.ndarray,
+    high_1: np.ndarray,
+    estimate_2: np.ndarray,
+    low_2: np.ndarray,
+    high_2: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    r"""MOVER-R limits for the ratio of two independent positive quantities.
+
+    Donner & Zou (2012): with estimates :math:`\hat\theta_i` and limits
+    :math:`(l_i, u_i)`,
+
+    .. math::
+
+        L = \frac{\hat\theta_1\hat\theta_2 - \sqrt{(\hat\theta_1\hat\theta_2)^2
+                  - l_1 u_2 (2\hat\theta_1 - l_1)(2\hat\theta_2 - u_2)}}
+                 {u_2 (2\hat\theta_2 - u_2)},
+        \qquad
+        U = \frac{\hat\theta_1\hat\theta_2 + \sqrt{(\hat\theta_1\hat\theta_2)^2
+                  - u_1 l_2 (2\hat\theta_1 - u_1)(2\hat\theta_2 - l_2)}}
+                 {l_2 (2\hat\theta_2 - l_2)}.
+    """
+    product = estimate_1 * estimate_2
+    with np.errstate(invalid="ignore", divide="ignore"):
+        root_low = np.sqrt(
+            np.maximum(
+                product**2 - low_1 * high_2 * (2 * estimate_1 - low_1) * (2 * estimate_2 - high_2),
+                0.0,
+            )
+        )
+        root_high = np.sqrt(
+            np.maximum(
+                product**2 - high_1 * low_2 * (2 * estimate_1 - high_1) * (2 * estimate_2 - low_2),
+                0.0,
+            )
+        )
+        low = (product - root_low) / (high_2 * (2 * estimate_2 - high_2))
+        high = (product + root_high) / (low_2 * (2 * estimate_2 - low_2))
+    return np.maximum(low, 0.0), high
+
+
+def _mover_wilson(xg, ng, xr, nr, z):
+    lg, ug = wilson_limits(xg, ng, z)
+    lr, ur = wilson_limits(xr, nr, z)
+    low, high = mover_r(xg / ng, lg, ug, xr / nr, lr, ur)
+    return np.where(xg == 0, 0.0, low), high
+
+
+def _koopman_score(log_theta, xg, ng, xr, nr):
+    """Score statistic for H0: p_g = theta * p_r (Koopman 1984; MN 1985 without N/(N-1)).
+
+    Positive when the observed ratio is above theta. The constrained MLE of the
+    reference proportion is the smaller root of ``A p^2 + B p + C = 0``, written
+    in the cancellation-free form ``2C / (-B + sqrt(B^2 - 4AC))``.
+    """
+    theta = np.exp(log_theta)
+    big_n = ng + nr
+    a = big_n * theta
+    b = -(ng * theta + xg + nr + xr * theta)
+    c = xg + xr
+    disc = np.sqrt(np.maximum(b * b - 4.0 * a * c, 0.0))
+    p_r = np.minimum(2.0 * c / (disc - b), 1.0)
+    p_g = np.minimum(theta * p_r, 1.0)
+    variance = p_g * (1.0 - p_g) / ng + theta * theta * p_r * (1.0 - p_r) / nr
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return (xg / ng - theta * xr / nr) / np.sqrt(variance)
+
+
+def _koopman(xg, ng, xr, nr, z):
+    """Koopman limits: the two roots of score(theta) = +z and score(theta) = -z."""
+    positive = xg > 0
+    with np.errstate(divide="ignore"):
+        # Start from the estimate, where the score is 0; with no group events,
+        # from the ratio "half an event" would give.
+        start = np.log(np.where(positive, xg, 0.5) / ng) - np.log(xr / nr)
+
+    def score(t, rows):
+        return _koopman_score(t, xg[rows], ng[rows], xr[rows], nr[rows])
+
+    low = np.zeros(len(xg))
+    rows = np.flatnonzero(positive)
+    if len(rows):
+        low[rows] = np.exp(
+            _root(lambda t, r: score(t, r) - z, start[rows], -1.0, rows, np.full(len(rows), -z))
+        )
+    rows = np.arange(len(xg))
+    f_start = np.where(positive, z, np.nan)
+    if not positive.all():
+        f_start[~positive] = score(start[~positive], rows[~positive]) + z
+    high = np.exp(_root(lambda t, r: score(t, r) + z, start, 1.0, rows, f_start))
+    return low, high
+
+
+def _root(
+    f: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    start: np.ndarray,
+    direction: float,
+    rows: np.ndarray,
+    f_start: np.ndarray,
+    tol: float = 1e-11,
+    max_iter: int = 200,
+) -> np.ndarray:
+    """Root of a decreasing function on each row, searching from ``start`` in ``direction``.
+
+    ``f(t, rows)`` evaluates the function for the given rows. ``f_start`` is
+    its value at ``start``, which must have the sign of ``direction`` (the
+    root lies that way); rows where it does not first step back. The bracket
+    then grows geometrically until the sign changes, and the Illinois variant
+    of regula falsi (superlinear, never leaves the bracket) narrows it to
+    ``tol`` on the log-ratio scale. Only unfinished rows are evaluated.
+    """
+    near, f_near = start.copy(), f_start.copy()
+    for _ in range(16):
+        wrong = np.sign(f_near) != direction
+        if not wrong.any():
+            break
+        near[wrong] -= direction * 4.0
+        f_near[wrong] = f(near[wrong], rows[wrong])
+    step = np.ones(len(start))
+    far = near + direction * step
+    f_far = f(far, rows)
+    for _ in range(8):  # widens to e^255 at most: ample for any count table
+        open_ = np.sign(f_far) == np.sign(f_near)
+        if not open_.any():
+            break
+        near[open_], f_near[open_] = far[open_], f_far[open_]
+        step[open_] *= 2.0
+        far[open_] = near[open_] + direction * step[open_]
+        f_far[open_] = f(far[open_], rows[open_])
+    a, fa, b, fb = near, f_near, far, f_far
+    active = np.flatnonzero(np.abs(b - a) > tol)
+    for _ in range(max_iter):
+        if not len(active):
+            break
+        aa, fa_, bb, fb_ = a[active], fa[active], b[active], fb[active]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            c = bb - fb_ * (bb - aa) / (fb_ - fa_)
+        inside = np.isfinite(c) & (c > np.minimum(aa, bb)) & (c < np.maximum(aa, bb))
+        c = np.where(inside, c, 0.5 * (aa + bb))
+        fc = f(c, rows[active])
+        crossed = np.sign(fc) != np.sign(fb_)
+        a[active] = np.where(crossed, bb, aa)
+        fa[active] = np.where(crossed, fb_, 0.5 * fa_)
+        b[active], fb[active] = c, fc
+        keep = (np.abs(c - a[active]) > tol) & (fc != 0)
+        active = active[keep]
+    return b
