@@ -19,7 +19,10 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def test_valid_config_and_reporting_dates(tmp_path: Path) -> None:
-    config = load_config(write(tmp_path, """
+    config = load_config(
+        write(
+            tmp_path,
+            """
 [organisation]
 name = "Test Trust"
 code = "RTT"
@@ -33,7 +36,9 @@ levels = ["directorate"]
 disciplinary_window = "one_year"
 [mappings.ethnicity]
 "Other - Arab" = "BME"
-"""))
+""",
+        )
+    )
     assert config.organisation_name == "Test Trust"
     # WRES/WDES year 2024: census 31 March 2024, data year 1 April 2023 - 31 March 2024
     assert config.census_date == dt.date(2024, 3, 31)
@@ -47,7 +52,9 @@ disciplinary_window = "one_year"
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
 [organisation]
 code = "RTT"
 [reporting]
@@ -62,14 +69,23 @@ colour = "blue"
 [mappings.religion]
 "x" = "y"
 [extras]
-""")
+""",
+    )
     with pytest.raises(InputError) as err:
         load_config(path)
     keys = sorted(p.column for p in err.value.problems)
-    assert keys == sorted([
-        "extras", "organisation.name", "reporting.year", "inputs.leavers", "inputs.payroll",
-        "options.include_bank", "options.colour", "mappings.religion",
-    ])
+    assert keys == sorted(
+        [
+            "extras",
+            "organisation.name",
+            "reporting.year",
+            "inputs.leavers",
+            "inputs.payroll",
+            "options.include_bank",
+            "options.colour",
+            "mappings.religion",
+        ]
+    )
     assert all(p.file == str(path) for p in err.value.problems)
 
 
@@ -82,7 +98,9 @@ def test_invalid_toml_is_an_input_error(tmp_path: Path) -> None:
 
 def test_both_application_forms_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "a.csv").write_text("x\n", encoding="utf-8")
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
 [organisation]
 name = "T"
 [reporting]
@@ -90,7 +108,8 @@ year = 2024
 [inputs]
 applications = "a.csv"
 applications_summary = "a.csv"
-""")
+""",
+    )
     with pytest.raises(InputError) as err:
         load_config(path)
     assert err.value.problems[0].column == "inputs.applications_summary"

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wres_wdes.docs import inputs_markdown
+import pytest
+
+from wres_wdes.docs import GENERATED
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_inputs_dictionary_matches_the_contract() -> None:
-    committed = (ROOT / "docs" / "inputs.md").read_text(encoding="utf-8")
-    assert committed == inputs_markdown(), "regenerate with: python -m wres_wdes.docs"
+@pytest.mark.parametrize("name", sorted(GENERATED))
+def test_generated_docs_match_their_declarations(name: str) -> None:
+    committed = (ROOT / "docs" / name).read_text(encoding="utf-8")
+    assert committed == GENERATED[name](), "regenerate with: python -m wres_wdes.docs"

@@ -17,12 +17,24 @@ def test_tiny_trust_loads_and_classifies(tiny_trust: Path) -> None:
     # 1005 is bank-only and left out by default (wdes.md §1: bank staff excluded from 2023)
     assert sorted(staff["person_id"]) == ["1001", "1002", "1003", "1004"]
     assert staff.set_index("person_id")["ethnic_group"].astype(str).to_dict() == {
-        "1001": "White", "1002": "BME", "1003": "White", "1004": "Unknown"}
+        "1001": "White",
+        "1002": "BME",
+        "1003": "White",
+        "1004": "Unknown",
+    }
     assert staff.set_index("person_id")["disability_group"].astype(str).to_dict() == {
-        "1001": "Non-disabled", "1002": "Disabled", "1003": "Unknown", "1004": "Non-disabled"}
+        "1001": "Non-disabled",
+        "1002": "Disabled",
+        "1003": "Unknown",
+        "1004": "Non-disabled",
+    }
     assert staff.set_index("person_id")["band"].astype(object).to_dict()["1001"] == "band 5"
     assert staff.set_index("person_id")["staff_category"].astype(str).to_dict() == {
-        "1001": "clinical", "1002": "clinical", "1003": "non-clinical", "1004": "medical"}
+        "1001": "clinical",
+        "1002": "clinical",
+        "1003": "non-clinical",
+        "1004": "medical",
+    }
 
 
 def test_reconciliation_accounts_for_every_record(tiny_trust: Path) -> None:
@@ -67,18 +79,27 @@ def test_include_bank_counts_bank_staff(tiny_trust: Path) -> None:
 def test_all_errors_are_reported_at_once_with_file_rows() -> None:
     config = Config(organisation_name="T", year=2024)
     staff = pd.DataFrame(
-        {"Employee Number": ["1", "1", None, "4"], "FTE": ["1", "x", "0.5", "-1"],
-         "Hire Date": ["01/04/2020", "2020-13-45", None, "01/01/1800"]},
+        {
+            "Employee Number": ["1", "1", None, "4"],
+            "FTE": ["1", "x", "0.5", "-1"],
+            "Hire Date": ["01/04/2020", "2020-13-45", None, "01/01/1800"],
+        },
         index=pd.RangeIndex(2, 6),
     )
     applications = pd.DataFrame(
-        {"Application ID": ["a", "b", "b"], "Shortlisted": ["No", "Yes", "maybe"],
-         "Appointed": ["Yes", "No", "No"]},
+        {
+            "Application ID": ["a", "b", "b"],
+            "Shortlisted": ["No", "Yes", "maybe"],
+            "Appointed": ["Yes", "No", "No"],
+        },
         index=pd.RangeIndex(2, 5),
     )
     with pytest.raises(InputError) as err:
-        load_frames({"staff": staff, "applications": applications}, config,
-                    sources={"staff": "staff.csv", "applications": "apps.csv"})
+        load_frames(
+            {"staff": staff, "applications": applications},
+            config,
+            sources={"staff": "staff.csv", "applications": "apps.csv"},
+        )
     found = {(p.file, p.row, p.column) for p in err.value.problems if p.severity == "error"}
     # parse errors: FTE "x" (row 3) and "-1" (row 5); Hire Date "2020-13-45" (row 3);
     # Shortlisted "maybe" (apps row 4)
@@ -92,13 +113,19 @@ def test_schema_rules_unique_ids_required_values_and_appointed_only_if_shortlist
     config = Config(organisation_name="T", year=2024)
     staff = pd.DataFrame({"Employee Number": ["1", "1", None]}, index=pd.RangeIndex(2, 5))
     applications = pd.DataFrame(
-        {"Application ID": ["a", "b", "b"], "Shortlisted": ["No", "Yes", "Yes"],
-         "Appointed": ["Yes", "No", "No"]},
+        {
+            "Application ID": ["a", "b", "b"],
+            "Shortlisted": ["No", "Yes", "Yes"],
+            "Appointed": ["Yes", "No", "No"],
+        },
         index=pd.RangeIndex(2, 5),
     )
-    inputs = load_frames({"staff": staff, "applications": applications}, config,
-                         sources={"staff": "staff.csv", "applications": "apps.csv"},
-                         strict=False)
+    inputs = load_frames(
+        {"staff": staff, "applications": applications},
+        config,
+        sources={"staff": "staff.csv", "applications": "apps.csv"},
+        strict=False,
+    )
     errors = [p for p in inputs.problems if p.severity == "error"]
     rules = {(p.file, p.row, p.column): p.rule for p in errors}
     assert "unique" in rules[("staff.csv", 2, "Employee Number")]
@@ -121,15 +148,22 @@ def test_unrecognised_values_are_warnings_with_counts() -> None:
 
 def test_summary_groups_are_classified_and_checked() -> None:
     config = Config(organisation_name="T", year=2024)
-    summary = pd.DataFrame({
-        "group": ["White", "BME", "Unknown", "Disabled", "Non-disabled", "Purple"],
-        "grouping": ["ethnicity", "ethnicity", "ethnicity", "disability", "disability", None],
-        "applied": ["10", "10", "2", "3", "17", "1"],
-        "shortlisted": ["5", "12", "1", "2", "9", "1"],
-        "appointed": ["2", "3", "0", "1", "4", "0"],
-    }, index=pd.RangeIndex(2, 8))
-    inputs = load_frames({"applications_summary": summary}, config,
-                         sources={"applications_summary": "sum.csv"}, strict=False)
+    summary = pd.DataFrame(
+        {
+            "group": ["White", "BME", "Unknown", "Disabled", "Non-disabled", "Purple"],
+            "grouping": ["ethnicity", "ethnicity", "ethnicity", "disability", "disability", None],
+            "applied": ["10", "10", "2", "3", "17", "1"],
+            "shortlisted": ["5", "12", "1", "2", "9", "1"],
+            "appointed": ["2", "3", "0", "1", "4", "0"],
+        },
+        index=pd.RangeIndex(2, 8),
+    )
+    inputs = load_frames(
+        {"applications_summary": summary},
+        config,
+        sources={"applications_summary": "sum.csv"},
+        strict=False,
+    )
     errors = {(p.row, p.column) for p in inputs.problems if p.severity == "error"}
     # "Purple" is no group (row 7)
     assert (7, "group") in errors

@@ -26,14 +26,14 @@ from .write.headline import headline_table
 DEFAULT_OUT = "wres_wdes_output"
 
 
-def _print_problems(problems: Sequence[Problem], max_rows: int, stream=sys.stdout) -> None:
+def _print_problems(problems: Sequence[Problem], max_rows: int, stream=None) -> None:
     """Print problems as a table, at most ``max_rows`` rows per rule, with a count of the rest."""
+    stream = stream or sys.stdout
     frame = problems_frame(problems)
     if frame.empty:
         return
     shown = []
-    for _, group in frame.groupby(["severity", "file", "column", "rule"], sort=False,
-                                  dropna=False):
+    for _, group in frame.groupby(["severity", "file", "column", "rule"], sort=False, dropna=False):
         shown.append(group.head(max_rows))
         if len(group) > max_rows:
             more = group.iloc[:1].copy()
@@ -45,8 +45,15 @@ def _print_problems(problems: Sequence[Problem], max_rows: int, stream=sys.stdou
     order = table["severity"].map({"error": 0, "warning": 1})
     table = table.assign(_o=order).sort_values("_o", kind="stable").drop(columns="_o")
     rows = [[("" if pd.isna(v) else v) for v in r] for r in table.itertuples(index=False)]
-    print(tabulate(rows, headers=list(table.columns), tablefmt="simple", maxcolwidths=[
-        None, 40, None, 24, 24, 70]), file=stream)
+    print(
+        tabulate(
+            rows,
+            headers=list(table.columns),
+            tablefmt="simple",
+            maxcolwidths=[None, 40, None, 24, 24, 70],
+        ),
+        file=stream,
+    )
     n_err = int((frame["severity"] == "error").sum())
     n_warn = int((frame["severity"] == "warning").sum())
     print(f"\n{n_err} error(s), {n_warn} warning(s).", file=stream)
@@ -55,14 +62,18 @@ def _print_problems(problems: Sequence[Problem], max_rows: int, stream=sys.stdou
 def _reconciliation_text(inputs: Inputs) -> str:
     rec = inputs.reconciliation
     rows = []
-    for (key, source), group in rec.groupby(["input", "file"], sort=False):
+    for (key, _source), group in rec.groupby(["input", "file"], sort=False):
         read = int(group.loc[group["outcome"] == "read", "records"].sum())
         used = int(group.loc[group["outcome"] == "used", "records"].sum())
         excluded = group[group["outcome"] == "excluded"]
         reasons = "; ".join(f"{r.records:,} {r.reason}" for r in excluded.itertuples())
         rows.append([key, f"{read:,}", f"{used:,}", reasons or "-"])
-    return tabulate(rows, headers=["input", "read", "used", "excluded (reason)"],
-                    tablefmt="simple", maxcolwidths=[None, None, None, 80])
+    return tabulate(
+        rows,
+        headers=["input", "read", "used", "excluded (reason)"],
+        tablefmt="simple",
+        maxcolwidths=[None, None, None, 80],
+    )
 
 
 def _write_atomic(path: Path, write) -> None:
@@ -101,10 +112,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, frame in (("metrics.csv", results.frame),
-                        ("reconciliation.csv", inputs.reconciliation)):
-        _write_atomic(out / name, lambda p, frame=frame: frame.to_csv(p, index=False))
-        written.append(out / name)
+    _write_atomic(out / "metrics.csv", results.to_csv)
+    _write_atomic(
+        out / "reconciliation.csv", lambda p: inputs.reconciliation.to_csv(p, index=False)
+    )
+    written += [out / "metrics.csv", out / "reconciliation.csv"]
     warnings = [p for p in inputs.problems if p.severity == "warning"]
     print(_reconciliation_text(inputs))
     print()
@@ -116,10 +128,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         print()
     if len(organisations) > 3:
         print(f"… and {len(organisations) - 3} more organisations: see metrics.csv.\n")
-    print("Ratios are group ÷ reference as NHS England defines each metric; 1.00 is parity. "
-          "Flags: 'statistically significant' means the interval excludes parity; 'outside "
-          "0.80–1.25' is the four-fifths band; 'small numbers' means fewer than 10 events "
-          "or 11 people in a group, so read the figure with care.")
+    print(
+        "Ratios are group ÷ reference as NHS England defines each metric; 1.00 is parity. "
+        "Flags: 'statistically significant' means the interval excludes parity; 'outside "
+        "0.80–1.25' is the four-fifths band; 'small numbers' means fewer than 10 events "
+        "or 11 people in a group, so read the figure with care."
+    )
     if warnings:
         print(f"\n{len(warnings)} warning(s); `wres-wdes validate {config}` lists them.")
     print("\nWrote " + ", ".join(str(p) for p in written) + ".")
@@ -141,18 +155,23 @@ def cmd_init(args: argparse.Namespace) -> int:
     for path, text in files.items():
         path.write_text(text, encoding="utf-8")
     print(f"Wrote a configuration and {len(files) - 1} empty input files to {directory}/.")
-    print(f"Fill in the inputs you have, delete the lines of the others from "
-          f"{directory / 'config.toml'}, then run: wres-wdes validate {directory / 'config.toml'}")
+    print(
+        f"Fill in the inputs you have, delete the lines of the others from "
+        f"{directory / 'config.toml'}, then run: wres-wdes validate {directory / 'config.toml'}"
+    )
     return 0
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
     from .sample import write_sample
 
-    config = write_sample(args.out, staff=args.staff, organisations=args.organisations,
-                          seed=args.seed, year=args.year)
-    print(f"Wrote a synthetic sample ({args.staff:,} staff, {args.organisations} "
-          f"organisation(s)) to {args.out}/; run it with: wres-wdes run {config}")
+    config = write_sample(
+        args.out, staff=args.staff, organisations=args.organisations, seed=args.seed, year=args.year
+    )
+    print(
+        f"Wrote a synthetic sample ({args.staff:,} staff, {args.organisations} "
+        f"organisation(s)) to {args.out}/; run it with: wres-wdes run {config}"
+    )
     return 0
 
 
@@ -162,23 +181,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wres-wdes",
         description="NHS England WRES and WDES: validate inputs, compute the metrics, "
-                    "write the returns.",
+        "write the returns.",
     )
     parser.add_argument("--version", action="version", version=f"wres-wdes {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser("run", help="the main job (with no CONFIG, the bundled sample trust)")
     run.add_argument("config", nargs="?", help="the run configuration (TOML)")
-    run.add_argument("--out", default=DEFAULT_OUT,
-                     help=f"output folder (default: ./{DEFAULT_OUT}/)")
-    run.add_argument("--max-rows", type=int, default=20,
-                     help="problems shown per rule (default 20)")
+    run.add_argument(
+        "--out", default=DEFAULT_OUT, help=f"output folder (default: ./{DEFAULT_OUT}/)"
+    )
+    run.add_argument(
+        "--max-rows", type=int, default=20, help="problems shown per rule (default 20)"
+    )
     run.set_defaults(func=cmd_run)
 
     validate = sub.add_parser("validate", help="check inputs, list every problem, write nothing")
     validate.add_argument("config", help="the run configuration (TOML)")
-    validate.add_argument("--max-rows", type=int, default=20,
-                          help="problems shown per rule (default 20)")
+    validate.add_argument(
+        "--max-rows", type=int, default=20, help="problems shown per rule (default 20)"
+    )
     validate.set_defaults(func=cmd_validate)
 
     init = sub.add_parser("init", help="a configuration and empty input files to fill in")
@@ -188,10 +210,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sample = sub.add_parser("sample", help="synthetic inputs of any size")
     sample.add_argument("--staff", type=int, default=6000, help="staff in post (default 6000)")
-    sample.add_argument("--organisations", type=int, default=1,
-                        help="organisations (default 1)")
-    sample.add_argument("--seed", type=int, default=SAMPLE_SEED,
-                        help="random seed (default: the bundled sample's)")
+    sample.add_argument("--organisations", type=int, default=1, help="organisations (default 1)")
+    sample.add_argument(
+        "--seed", type=int, default=SAMPLE_SEED, help="random seed (default: the bundled sample's)"
+    )
     sample.add_argument("--year", type=int, default=2024, help="reporting year (default 2024)")
     sample.add_argument("--out", required=True, help="folder to write to")
     sample.set_defaults(func=cmd_sample)
@@ -212,9 +234,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the contract: exit 1, a message, no traceback unless asked
         if os.environ.get("WRES_WDES_DEBUG"):
             raise
-        print(f"Internal error: {type(exc).__name__}: {exc}\n"
-              "This is a bug in wres_wdes, not in your data. Set WRES_WDES_DEBUG=1 to see "
-              "the traceback, and please report it.", file=sys.stderr)
+        print(
+            f"Internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in wres_wdes, not in your data. Set WRES_WDES_DEBUG=1 to see "
+            "the traceback, and please report it.",
+            file=sys.stderr,
+        )
         return 1
 
 

@@ -32,6 +32,8 @@ CHOICES = {
     "disciplinary_window": WINDOWS,
     "capability_window": WINDOWS,
     "board_unknown_ethnicity": ("exclude", "include"),
+    "leaving_denominator": ("census", "average"),
+    "survey_2020_numbering": ("as_2018", "alternative"),
 }
 """Options whose value is one of a few words."""
 
@@ -70,8 +72,46 @@ class Options:
         WRES 9: ``"exclude"`` (default) leaves board members and staff of unknown
         ethnicity out of both percentages, as the formula in ``reference/wres.md``
         §4 does; ``"include"`` keeps them in the denominators (unconfirmed rule).
+    leaving_denominator
+        The population of the leaving ratio: ``"census"`` (default), the headcount
+        at 31 March; or ``"average"``, the mean of the headcount at the start and
+        the end of the data year, the start estimated as census − starters in the
+        year + leavers in the year (needs ``start_date`` in the staff list).
     confidence_level
         Level of every confidence interval (default 0.95).
+    survey_year
+        The staff survey behind WRES 5–8 and WDES 4–9a. Default ``None``: the
+        file's ``survey_year``, else the autumn before the reporting year (the
+        WRES 2023 used the 2022 survey; ``reference/wres.md`` §7).
+    survey_minimum_respondents
+        Survey figures of a group with fewer respondents are flagged
+        ``below_survey_minimum`` and left out of publication outputs. Default 11,
+        the Staff Survey's own minimum (``reference/data-formats.md`` §7).
+    survey_4b_include_dont_know
+        WDES 4b: count "Don't know" in the base (default ``True``, as
+        ``data-formats.md`` §5.3 proposes; unconfirmed).
+    survey_4b_require_harassment
+        WDES 4b: also require harassment at least once in q14a–c. Default
+        ``False``: the base is those answering q14d other than "Not applicable",
+        which is how the questionnaire says they experienced it (``data-formats.md``
+        §5.3; unconfirmed).
+    survey_equal_opportunities_include_dont_know
+        WRES 7 and WDES 5: count "Don't know" in the base (default ``False``:
+        Yes over Yes and No; ``data-formats.md`` §5.3, unconfirmed).
+    survey_adjustments_include_not_required
+        WDES 8: count "No adjustment required" in the base (default ``False``;
+        ``data-formats.md`` §5.3, unconfirmed).
+    survey_engagement_min_subscores
+        WDES 9a: sub-scores (of 3) a respondent needs for an engagement score
+        (default 3; the minimum-items rule is unconfirmed, ``data-formats.md`` §5.4).
+    survey_2020_numbering
+        The 2020 survey's disputed question numbers: ``"as_2018"`` (default,
+        Q13a–d, Q14, Q15b) or ``"alternative"`` (Q14a–d, Q15, Q16b); neither is
+        confirmed (``reference/wres.md`` §7).
+    survey_question_map
+        A CSV in the layout of ``reference/survey_questions.csv`` whose rows
+        replace the packaged rows of the same survey year, standard, metric and
+        category, or add a year (path relative to the configuration file).
     """
 
     include_bank: bool = False
@@ -79,7 +119,17 @@ class Options:
     capability_window: str = "two_year"
     capability_include_ill_health: bool = False
     board_unknown_ethnicity: str = "exclude"
+    leaving_denominator: str = "census"
     confidence_level: float = 0.95
+    survey_year: int | None = None
+    survey_minimum_respondents: int = 11
+    survey_4b_include_dont_know: bool = True
+    survey_4b_require_harassment: bool = False
+    survey_equal_opportunities_include_dont_know: bool = False
+    survey_adjustments_include_not_required: bool = False
+    survey_engagement_min_subscores: int = 3
+    survey_2020_numbering: str = "as_2018"
+    survey_question_map: str = ""
 
 
 @dataclass(frozen=True)
@@ -152,73 +202,126 @@ def parse_config(data: Mapping[str, Any], base: Path, source: str = "config") ->
 
     for section in data:
         if section not in SECTIONS:
-            problems.append(_problem(source, section, None,
-                                     f"unknown section [{section}]; expected one of: "
-                                     + ", ".join(SECTIONS)))
+            problems.append(
+                _problem(
+                    source,
+                    section,
+                    None,
+                    f"unknown section [{section}]; expected one of: " + ", ".join(SECTIONS),
+                )
+            )
 
     organisation = data.get("organisation", {})
     name = organisation.get("name")
     if not isinstance(name, str) or not name.strip():
-        problems.append(_problem(source, "organisation.name", name,
-                                 "give the organisation's name as text"))
+        problems.append(
+            _problem(source, "organisation.name", name, "give the organisation's name as text")
+        )
     code = organisation.get("code", "")
     if not isinstance(code, str):
         problems.append(_problem(source, "organisation.code", code, "give the code as text"))
 
     year = data.get("reporting", {}).get("year")
     if not isinstance(year, int) or isinstance(year, bool) or not 2015 <= year <= 2100:
-        problems.append(_problem(source, "reporting.year", year,
-                                 "give the reporting year as a whole number such as 2024 "
-                                 "(census 31 March 2024); the WRES began in 2015"))
+        problems.append(
+            _problem(
+                source,
+                "reporting.year",
+                year,
+                "give the reporting year as a whole number such as 2024 "
+                "(census 31 March 2024); the WRES began in 2015",
+            )
+        )
 
     inputs: dict[str, InputFile] = {}
     for key, value in data.get("inputs", {}).items():
         if key not in INPUTS:
-            problems.append(_problem(source, f"inputs.{key}", value,
-                                     "unknown input; expected one of: " + ", ".join(INPUTS)))
+            problems.append(
+                _problem(
+                    source,
+                    f"inputs.{key}",
+                    value,
+                    "unknown input; expected one of: " + ", ".join(INPUTS),
+                )
+            )
             continue
         sheet = None
         if isinstance(value, Mapping):
             sheet = value.get("sheet")
             value = value.get("path")
         if not isinstance(value, str) or not value:
-            problems.append(_problem(source, f"inputs.{key}", value,
-                                     'give a path such as "staff.csv" or a table '
-                                     '{ path = "staff.xlsx", sheet = "Data" }'))
+            problems.append(
+                _problem(
+                    source,
+                    f"inputs.{key}",
+                    value,
+                    'give a path such as "staff.csv" or a table '
+                    '{ path = "staff.xlsx", sheet = "Data" }',
+                )
+            )
             continue
         path = (base / value).resolve()
         if not path.is_file():
-            problems.append(_problem(source, f"inputs.{key}", value,
-                                     f"the file does not exist (looked for {path})"))
+            problems.append(
+                _problem(
+                    source, f"inputs.{key}", value, f"the file does not exist (looked for {path})"
+                )
+            )
             continue
         inputs[key] = InputFile(path, sheet)
     if "applications" in inputs and "applications_summary" in inputs:
-        problems.append(_problem(source, "inputs.applications_summary", None,
-                                 "give either applications (one row per application) or "
-                                 "applications_summary (counts), not both"))
+        problems.append(
+            _problem(
+                source,
+                "inputs.applications_summary",
+                None,
+                "give either applications (one row per application) or "
+                "applications_summary (counts), not both",
+            )
+        )
 
     levels = data.get("breakdown", {}).get("levels", [])
     if not isinstance(levels, list) or not all(isinstance(x, str) and x for x in levels):
-        problems.append(_problem(source, "breakdown.levels", levels,
-                                 'give a list of column names, e.g. ["directorate", "unit"]'))
+        problems.append(
+            _problem(
+                source,
+                "breakdown.levels",
+                levels,
+                'give a list of column names, e.g. ["directorate", "unit"]',
+            )
+        )
         levels = []
     elif "organisation" in levels:
-        problems.append(_problem(source, "breakdown.levels", "organisation",
-                                 "organisation is always a level; list only the columns "
-                                 "below it"))
+        problems.append(
+            _problem(
+                source,
+                "breakdown.levels",
+                "organisation",
+                "organisation is always a level; list only the columns below it",
+            )
+        )
 
     mappings: dict[str, dict[str, str]] = {}
     for kind, table in data.get("mappings", {}).items():
         if kind not in MAPPING_KINDS:
-            problems.append(_problem(source, f"mappings.{kind}", None,
-                                     "unknown mapping; expected one of: "
-                                     + ", ".join(MAPPING_KINDS)))
+            problems.append(
+                _problem(
+                    source,
+                    f"mappings.{kind}",
+                    None,
+                    "unknown mapping; expected one of: " + ", ".join(MAPPING_KINDS),
+                )
+            )
             continue
-        if not isinstance(table, Mapping) or not all(
-            isinstance(v, str) for v in table.values()
-        ):
-            problems.append(_problem(source, f"mappings.{kind}", None,
-                                     'give a table of raw value = label, e.g. "XX" = "BME"'))
+        if not isinstance(table, Mapping) or not all(isinstance(v, str) for v in table.values()):
+            problems.append(
+                _problem(
+                    source,
+                    f"mappings.{kind}",
+                    None,
+                    'give a table of raw value = label, e.g. "XX" = "BME"',
+                )
+            )
             continue
         mappings[kind] = {str(k): v for k, v in table.items()}
 
@@ -227,8 +330,7 @@ def parse_config(data: Mapping[str, Any], base: Path, source: str = "config") ->
     wdes9b = data.get("wdes9b", {})
     action = wdes9b.get("action_taken")
     if action is not None and not isinstance(action, bool):
-        problems.append(_problem(source, "wdes9b.action_taken", action,
-                                 "give true or false"))
+        problems.append(_problem(source, "wdes9b.action_taken", action, "give true or false"))
         action = None
     narrative = wdes9b.get("narrative", "")
     if not isinstance(narrative, str):
@@ -256,8 +358,14 @@ def _parse_options(table: Mapping[str, Any], source: str, problems: list[Problem
     values: dict[str, Any] = {}
     for key, value in table.items():
         if key not in known:
-            problems.append(_problem(source, f"options.{key}", value,
-                                     "unknown option; expected one of: " + ", ".join(known)))
+            problems.append(
+                _problem(
+                    source,
+                    f"options.{key}",
+                    value,
+                    "unknown option; expected one of: " + ", ".join(known),
+                )
+            )
             continue
         default = getattr(defaults, key)
         if isinstance(default, bool):
@@ -266,6 +374,9 @@ def _parse_options(table: Mapping[str, Any], source: str, problems: list[Problem
         elif isinstance(default, float):
             ok = isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < 1
             hint = "give a number between 0 and 1, such as 0.95"
+        elif isinstance(default, int) or known[key].type == "int | None":
+            ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+            hint = "give a whole number, 0 or more"
         elif key in CHOICES:
             ok = value in CHOICES[key]
             hint = "give " + " or ".join(f'"{c}"' for c in CHOICES[key])
@@ -289,12 +400,18 @@ def load_config(path: str | Path) -> Config:
     """
     path = Path(path)
     if not path.is_file():
-        raise InputError([Problem.error(str(path), None, None, None,
-                                        "the configuration file does not exist")])
+        raise InputError(
+            [Problem.error(str(path), None, None, None, "the configuration file does not exist")]
+        )
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError([Problem.error(str(path), None, None, None,
-                                        f"the configuration is not valid TOML: {exc}")]) from None
+        raise InputError(
+            [
+                Problem.error(
+                    str(path), None, None, None, f"the configuration is not valid TOML: {exc}"
+                )
+            ]
+        ) from None
     config = parse_config(data, path.parent, str(path))
     return replace(config, source=path)

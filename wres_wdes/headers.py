@@ -70,22 +70,41 @@ def match_headers(
         renames[header] = name
         origin[name] = header
         for other in found[1:]:
-            problems.append(Problem.warning(
-                source, None, other, None,
-                f'"{header}" and "{other}" both look like {name}; "{header}" is used and '
-                f'"{other}" is kept as an extra column'))
+            problems.append(
+                Problem.warning(
+                    source,
+                    None,
+                    other,
+                    None,
+                    f'"{header}" and "{other}" both look like {name}; "{header}" is used and '
+                    f'"{other}" is kept as an extra column',
+                )
+            )
 
     for column in spec.columns:
         if column.required and column.name not in origin:
             accepted = ", ".join(f'"{a}"' for a in (column.name, *column.aliases))
-            problems.append(Problem.error(
-                source, None, column.name, None,
-                f"required column {column.name} is missing; headers accepted for it: {accepted}"))
+            problems.append(
+                Problem.error(
+                    source,
+                    None,
+                    column.name,
+                    None,
+                    f"required column {column.name} is missing; "
+                    f"headers accepted for it: {accepted}",
+                )
+            )
 
     clash = [h for h in frame.columns if h not in renames and h in renames.values()]
     keep = frame.drop(columns=clash)
     for h in clash:
-        problems.append(Problem.warning(
-            source, None, h, None,
-            f'the column "{h}" is ignored: another header was matched to {h}'))
+        problems.append(
+            Problem.warning(
+                source,
+                None,
+                h,
+                None,
+                f'the column "{h}" is ignored: another header was matched to {h}',
+            )
+        )
     return Matched(keep.rename(columns=renames), origin), problems

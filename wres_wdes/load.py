@@ -24,11 +24,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+from pandas.api.types import union_categoricals
 
 from . import classify
 from .config import Config, load_config
 from .contract import INPUTS
+from .counts import key_positions, person_keys
 from .headers import match_headers
 from .problems import InputError, Problem, has_errors, problems_frame, row_problems
 from .read import read_table
@@ -38,8 +42,14 @@ from .standardise import standardise
 CASE_INPUTS = ("disciplinary", "capability", "training", "leavers")
 """Inputs whose rows are about a person and take groups from the staff list."""
 
-PERSON_ATTRIBUTES = ("ethnic_group", "disability_group", "band", "medical_subgroup",
-                     "wdes_cluster", "staff_category")
+PERSON_ATTRIBUTES = (
+    "ethnic_group",
+    "disability_group",
+    "band",
+    "medical_subgroup",
+    "wdes_cluster",
+    "staff_category",
+)
 
 RECONCILIATION_COLUMNS = ("input", "file", "outcome", "reason", "records")
 
@@ -72,8 +82,7 @@ class Inputs:
         default_factory=lambda: pd.DataFrame(columns=list(RECONCILIATION_COLUMNS))
     )
     unknown: pd.DataFrame = field(
-        default_factory=lambda: pd.DataFrame(columns=["file", "column", "value", "count",
-                                                      "reason"])
+        default_factory=lambda: pd.DataFrame(columns=["file", "column", "value", "count", "reason"])
     )
 
     @property
@@ -124,8 +133,9 @@ def _data_year(dates: pd.Series, year: int) -> pd.Series:
     return shifted.astype("Int64").fillna(year)
 
 
-def _grounds(frame: pd.DataFrame, source: str, origin: Mapping[str, str],
-             problems: list[Problem]) -> pd.Series:
+def _grounds(
+    frame: pd.DataFrame, source: str, origin: Mapping[str, str], problems: list[Problem]
+) -> pd.Series:
     """Capability grounds: ``performance`` or ``ill health``.
 
     WDES 3 counts capability on the grounds of performance, not ill health
@@ -138,23 +148,37 @@ def _grounds(frame: pd.DataFrame, source: str, origin: Mapping[str, str],
     text = frame["grounds"].astype("string").str.strip().str.lower()
     out = pd.Series(pd.NA, index=frame.index, dtype="string")
     out[text.str.contains("perform|conduct|competen", regex=True, na=False)] = "performance"
-    out[text.str.contains("ill|health|sick|attendance|medical", regex=True, na=False)] = "ill health"
+    out[text.str.contains("ill|health|sick|attendance|medical", regex=True, na=False)] = (
+        "ill health"
+    )
     blank = text.isna()
     bad = out.isna() & ~blank
     column = origin.get("grounds", "grounds")
     if bad.any():
-        problems += row_problems("error", source, column, frame.index[bad.to_numpy()],
-                                 frame["grounds"],
-                                 "grounds must be performance or ill health")
+        problems += row_problems(
+            "error",
+            source,
+            column,
+            frame.index[bad.to_numpy()],
+            frame["grounds"],
+            "grounds must be performance or ill health",
+        )
     if blank.any():
-        problems.append(Problem.warning(
-            source, None, column, None,
-            f"{int(blank.sum())} case(s) give no grounds and are counted as performance"))
+        problems.append(
+            Problem.warning(
+                source,
+                None,
+                column,
+                None,
+                f"{int(blank.sum())} case(s) give no grounds and are counted as performance",
+            )
+        )
     return out.fillna("performance")
 
 
-def _summary_groups(frame: pd.DataFrame, source: str, origin: Mapping[str, str],
-                    problems: list[Problem]) -> pd.DataFrame:
+def _summary_groups(
+    frame: pd.DataFrame, source: str, origin: Mapping[str, str], problems: list[Problem]
+) -> pd.DataFrame:
     """Classify the ``group`` of a recruitment summary to a grouping and a group.
 
     Accepts the group names of ``metrics.csv`` (White, BME, Disabled,
@@ -164,10 +188,14 @@ def _summary_groups(frame: pd.DataFrame, source: str, origin: Mapping[str, str],
     """
     text = frame["group"].astype("string").str.strip()
     folded = text.str.lower().str.replace(r"[^a-z]", "", regex=True)
-    names = {"white": ("ethnicity", "White"), "bme": ("ethnicity", "BME"),
-             "bame": ("ethnicity", "BME"), "disabled": ("disability", "Disabled"),
-             "nondisabled": ("disability", "Non-disabled"),
-             "notdisabled": ("disability", "Non-disabled")}
+    names = {
+        "white": ("ethnicity", "White"),
+        "bme": ("ethnicity", "BME"),
+        "bame": ("ethnicity", "BME"),
+        "disabled": ("disability", "Disabled"),
+        "nondisabled": ("disability", "Non-disabled"),
+        "notdisabled": ("disability", "Non-disabled"),
+    }
     grouping = folded.map({k: v[0] for k, v in names.items()}).astype("string")
     group = folded.map({k: v[1] for k, v in names.items()}).astype("string")
     given = pd.Series(pd.NA, index=frame.index, dtype="string")
@@ -178,83 +206,163 @@ def _summary_groups(frame: pd.DataFrame, source: str, origin: Mapping[str, str],
     eth = classify.ethnic_group(text).values.astype("string")
     dis = classify.disability_group(text).values.astype("string")
     rest = group.isna()
-    as_disability = rest & ((grouping == "disability").fillna(False)
-                            | (grouping.isna() & (eth == "Unknown") & (dis != "Unknown")))
-    as_ethnicity = rest & ~as_disability & ((grouping == "ethnicity").fillna(False)
-                                            | (eth != "Unknown"))
+    as_disability = rest & (
+        (grouping == "disability").fillna(False)
+        | (grouping.isna() & (eth == "Unknown") & (dis != "Unknown"))
+    )
+    as_ethnicity = (
+        rest & ~as_disability & ((grouping == "ethnicity").fillna(False) | (eth != "Unknown"))
+    )
     grouping = grouping.mask(as_disability, "disability").mask(as_ethnicity, "ethnicity")
     group = group.mask(as_disability, dis).mask(as_ethnicity, eth)
     ambiguous = grouping.isna()
     if ambiguous.any():
         problems += row_problems(
-            "error", source, origin.get("group", "group"), frame.index[ambiguous.to_numpy()],
+            "error",
+            source,
+            origin.get("group", "group"),
+            frame.index[ambiguous.to_numpy()],
             frame["group"],
             "group must be White, BME, Disabled, Non-disabled or Unknown; for an Unknown "
-            "row add a grouping column saying ethnicity or disability")
+            "row add a grouping column saying ethnicity or disability",
+        )
     out = frame.copy()
     out["grouping"] = grouping.astype("string")
     out["group"] = group.astype("string")
     return out
 
 
-def _attach_person_attributes(frames: dict[str, pd.DataFrame], levels: tuple[str, ...],
-                              problems: list[Problem], sources: Mapping[str, str]) -> None:
-    """Fill groups and units of case, training and leaver rows from the staff list."""
+def _concat_people(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    """Stack staff and leavers, keeping categorical columns categorical."""
+    parts = [f.reindex(columns=columns) for f in frames]
+    out = {}
+    for column in columns:
+        series = [p[column] for p in parts]
+        if all(isinstance(x.dtype, pd.CategoricalDtype) for x in series):
+            out[column] = union_categoricals([x.array for x in series], ignore_order=True)
+        else:
+            out[column] = pd.concat(series, ignore_index=True).to_numpy()
+    return pd.DataFrame(out)
+
+
+def _fill(own: pd.Series, looked: pd.Series) -> pd.Series:
+    """Own values where given, else the looked-up ones."""
+    missing = own.isna().to_numpy()
+    if not missing.any():
+        return own
+    if isinstance(own.dtype, pd.CategoricalDtype) and isinstance(looked.dtype, pd.CategoricalDtype):
+        both = union_categoricals([own.array, looked.array], ignore_order=True)
+        own = own.cat.set_categories(both.categories)
+        looked = looked.cat.set_categories(both.categories)
+    return own.where(~missing, looked)
+
+
+def _take(column: pd.Series, rows: np.ndarray, found: np.ndarray, index: pd.Index) -> pd.Series:
+    """``column`` at ``rows``, missing where not ``found``; categoricals stay categorical."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = np.where(found, column.cat.codes.to_numpy()[rows], -1)
+        return pd.Series(pd.Categorical.from_codes(codes, dtype=column.dtype), index=index)
+    taken = column.take(rows)
+    taken.index = index
+    return taken.where(found)
+
+
+def _attach_person_attributes(
+    frames: dict[str, pd.DataFrame],
+    levels: tuple[str, ...],
+    problems: list[Problem],
+    sources: Mapping[str, str],
+) -> None:
+    """Fill groups and units of case, training and leaver rows from the staff list.
+
+    One hash join per input (on ``organisation`` and ``person_id`` when both sides
+    have an organisation column), never a loop per row.
+    """
     lookups = [frames[k] for k in ("staff", "leavers") if k in frames]
     if not lookups:
         return
-    carried = [c for c in (*PERSON_ATTRIBUTES, "organisation", "directorate", "unit", *levels)
-               if any(c in f for f in lookups)]
+    carried = [
+        c
+        for c in (*PERSON_ATTRIBUTES, "organisation", "directorate", "unit", *levels)
+        if any(c in f for f in lookups)
+    ]
     carried = list(dict.fromkeys(carried))
-    people = pd.concat([f[[c for c in ["person_id", *carried] if c in f]] for f in lookups],
-                       ignore_index=True)
+    people = _concat_people(lookups, ["person_id", *carried])
+    people_keys: dict[tuple[str, ...], pa.Array] = {}
     for key in CASE_INPUTS:
-        if key not in frames or key == "leavers" and "staff" not in frames:
+        if key not in frames or (key == "leavers" and "staff" not in frames):
             continue
         frame = frames[key]
-        on = ["person_id"]
-        if "organisation" in frame and "organisation" in people:
-            on = ["organisation", "person_id"]
-        table = people.drop_duplicates(on).set_index(on)
-        keys = pd.MultiIndex.from_frame(frame[on]) if len(on) > 1 else pd.Index(frame["person_id"])
-        found = keys.isin(table.index)
+        on = ["organisation", "person_id"] if "organisation" in frame else ["person_id"]
+        if tuple(on) not in people_keys:
+            people_keys[tuple(on)] = person_keys(people, on)
+        positions = key_positions(person_keys(frame, on), people_keys[tuple(on)])
+        found = positions >= 0
+        rows = np.where(found, positions, 0)
+        joined = {c: _take(people[c], rows, found, frame.index) for c in carried if c not in on}
         for column in carried:
-            if column in on or column not in table:
+            if column in on:
                 continue
-            looked_up = table[column].reindex(keys).to_numpy()
-            looked = pd.Series(looked_up, index=frame.index)
-            if column in frame:
-                own = frame[column]
-                if column in ("ethnic_group", "disability_group"):
-                    raw = "ethnicity" if column == "ethnic_group" else "disability"
-                    own_given = frame[raw].notna() if raw in frame else pd.Series(
-                        False, index=frame.index)
-                    merged = own.astype(object).where(own_given.to_numpy(), looked)
-                    frame[column] = pd.Categorical(merged.fillna("Unknown"),
-                                                   categories=own.cat.categories)
-                else:
-                    frame[column] = own.where(own.notna(), looked)
+            looked = joined[column]
+            if column in ("ethnic_group", "disability_group"):
+                # own classification where the row gives a raw value, else the person's
+                raw = "ethnicity" if column == "ethnic_group" else "disability"
+                given = (
+                    frame[raw].notna().to_numpy()
+                    if raw in frame and column in frame
+                    else np.zeros(len(frame), dtype=bool)
+                )
+                if not isinstance(looked.dtype, pd.CategoricalDtype):
+                    looked = looked.astype(
+                        pd.CategoricalDtype(
+                            classify.ETHNIC_GROUPS
+                            if column == "ethnic_group"
+                            else classify.DISABILITY_GROUPS
+                        )
+                    )
+                categories = looked.cat.categories
+                looked_codes = looked.cat.codes.to_numpy()
+                if given.any():
+                    own = frame[column].cat.set_categories(categories).cat.codes.to_numpy()
+                    looked_codes = np.where(given, own, looked_codes)
+                unknown = categories.get_loc("Unknown")
+                codes = np.where(looked_codes < 0, unknown, looked_codes)
+                frame[column] = pd.Categorical.from_codes(codes, categories=categories)
+            elif column in frame:
+                frame[column] = _fill(frame[column], looked)
             else:
                 frame[column] = looked
         missing = ~found
         if key != "leavers" and missing.any():
-            no_own = missing & ~(frame.get("ethnicity", pd.Series(pd.NA, index=frame.index))
-                                 .notna().to_numpy())
+            own_ethnicity = (
+                frame["ethnicity"].notna().to_numpy()
+                if "ethnicity" in frame
+                else np.zeros(len(frame), dtype=bool)
+            )
+            no_own = missing & ~own_ethnicity
             if no_own.any():
-                problems.append(Problem.warning(
-                    sources[key], None, "person_id", None,
-                    f"{int(no_own.sum())} row(s) name a person_id found in neither the staff "
-                    "nor the leavers list and give no ethnicity of their own; they count "
-                    "in the Unknown groups"))
-        for column in ("ethnic_group", "disability_group"):
-            if column in frame and not isinstance(frame[column].dtype, pd.CategoricalDtype):
-                frame[column] = frame[column].fillna("Unknown")
+                problems.append(
+                    Problem.warning(
+                        sources[key],
+                        None,
+                        "person_id",
+                        None,
+                        f"{int(no_own.sum())} row(s) name a person_id found in neither the staff "
+                        "nor the leavers list and give no ethnicity of their own; they count "
+                        "in the Unknown groups",
+                    )
+                )
         frames[key] = frame
 
 
-def _exclusions(key: str, frame: pd.DataFrame, config: Config, source: str,
-                origin: Mapping[str, str], problems: list[Problem]
-                ) -> tuple[pd.DataFrame, list[tuple[str, pd.Series]]]:
+def _exclusions(
+    key: str,
+    frame: pd.DataFrame,
+    config: Config,
+    source: str,
+    origin: Mapping[str, str],
+    problems: list[Problem],
+) -> tuple[pd.DataFrame, list[tuple[str, pd.Series]]]:
     """The records an input excludes, as (reason, mask) pairs, in order of precedence."""
     options = config.options
     start, end = config.data_year
@@ -263,41 +371,62 @@ def _exclusions(key: str, frame: pd.DataFrame, config: Config, source: str,
     if key == "staff" and "bank" in frame and not options.include_bank:
         rules.append(("bank-only assignment (options.include_bank = false)", frame["bank"]))
     if key == "leavers":
-        rules.append((f"left {data_year_text}",
-                      ~_in_window(frame["leave_date"], start, end)))
+        rules.append((f"left {data_year_text}", ~_in_window(frame["leave_date"], start, end)))
     if key in ("applications", "training") and "date" in frame:
         rules.append((f"dated {data_year_text}", ~_in_window(frame["date"], start, end)))
     if key == "training" and "mandatory" in frame:
-        rules.insert(0, ("marked mandatory (WRES 4 counts non-mandatory training and CPD)",
-                         frame["mandatory"].fillna(False).astype(bool)))
+        rules.insert(
+            0,
+            (
+                "marked mandatory (WRES 4 counts non-mandatory training and CPD)",
+                frame["mandatory"].fillna(False).astype(bool),
+            ),
+        )
     if key in ("disciplinary", "capability"):
         window = options.disciplinary_window if key == "disciplinary" else options.capability_window
         years = 2 if window == "two_year" else 1
         w_start, w_end = config.window(years)
-        rules.append((f"started outside the {window.replace('_', '-')} window "
-                      f"{_fmt(w_start)} to {_fmt(w_end)} (options.{key}_window)",
-                      ~_in_window(frame["start_date"], w_start, w_end)))
+        rules.append(
+            (
+                f"started outside the {window.replace('_', '-')} window "
+                f"{_fmt(w_start)} to {_fmt(w_end)} (options.{key}_window)",
+                ~_in_window(frame["start_date"], w_start, w_end),
+            )
+        )
         on = [c for c in ("organisation", "person_id", "start_date") if c in frame]
         duplicated = frame.duplicated(on, keep="first")
         if duplicated.any():
             problems += row_problems(
-                "warning", source, origin.get("start_date", "start_date"),
-                frame.index[duplicated.to_numpy()], frame["start_date"].astype("string"),
+                "warning",
+                source,
+                origin.get("start_date", "start_date"),
+                frame.index[duplicated.to_numpy()],
+                frame["start_date"].astype("string"),
                 "a case for the same person with the same start date appears earlier; "
-                "this row is counted once")
+                "this row is counted once",
+            )
         rules.append(("duplicate case row (same person and start date)", duplicated))
         frame = frame.assign(data_year=_data_year(frame["start_date"], config.year))
     if key == "capability":
         frame = frame.assign(grounds=_grounds(frame, source, origin, problems))
         if not options.capability_include_ill_health:
-            rules.append(("ill-health grounds (options.capability_include_ill_health = false)",
-                          frame["grounds"] == "ill health"))
+            rules.append(
+                (
+                    "ill-health grounds (options.capability_include_ill_health = false)",
+                    frame["grounds"] == "ill health",
+                )
+            )
     return frame, rules
 
 
-def _load_one(key: str, raw: pd.DataFrame, source: str, config: Config,
-              problems: list[Problem], unknowns: list[pd.DataFrame]
-              ) -> tuple[pd.DataFrame, dict[str, str]] | None:
+def _load_one(
+    key: str,
+    raw: pd.DataFrame,
+    source: str,
+    config: Config,
+    problems: list[Problem],
+    unknowns: list[pd.DataFrame],
+) -> tuple[pd.DataFrame, dict[str, str]] | None:
     spec = INPUTS[key]
     matched, found = match_headers(raw, spec, source, config.levels)
     problems += found
@@ -323,14 +452,24 @@ def _load_one(key: str, raw: pd.DataFrame, source: str, config: Config,
         frame = checked.frame
     for level in config.levels:
         if spec.takes_units and level not in frame and key in ("staff",):
-            problems.append(Problem.error(
-                source, None, level, None,
-                f"breakdown level {level} (breakdown.levels) is not a column of the staff list"))
+            problems.append(
+                Problem.error(
+                    source,
+                    None,
+                    level,
+                    None,
+                    f"breakdown level {level} (breakdown.levels) is not a column of the staff list",
+                )
+            )
     return frame, matched.origin
 
 
-def load_frames(raw_frames: Mapping[str, pd.DataFrame], config: Config,
-                sources: Mapping[str, str] | None = None, strict: bool = True) -> Inputs:
+def load_frames(
+    raw_frames: Mapping[str, pd.DataFrame],
+    config: Config,
+    sources: Mapping[str, str] | None = None,
+    strict: bool = True,
+) -> Inputs:
     """Load inputs given as DataFrames of raw values (any headers the contract accepts).
 
     Parameters
@@ -373,24 +512,39 @@ def load_frames(raw_frames: Mapping[str, pd.DataFrame], config: Config,
             if key == "staff" and not config.options.include_bank and "bank" in frame:
                 n_bank = int(frame["bank"].sum())
                 if n_bank:
-                    problems.append(Problem.warning(
-                        sources[key], None, origins[key].get("assignment_category"), "Bank",
-                        f"{n_bank} bank-only staff are left out of the workforce counts "
-                        "(set options.include_bank = true to count them)"))
+                    problems.append(
+                        Problem.warning(
+                            sources[key],
+                            None,
+                            origins[key].get("assignment_category"),
+                            "Bank",
+                            f"{n_bank} bank-only staff are left out of the workforce counts "
+                            "(set options.include_bank = true to count them)",
+                        )
+                    )
             frames[key] = frame[keep.to_numpy()]
             reconciler.used(key, sources[key], int(keep.sum()))
         _attach_person_attributes(frames, config.levels, problems, sources)
         if has_errors(problems):
             frames = {}
 
-    unknown = pd.concat([u for u in unknowns if len(u)], ignore_index=True) if any(
-        len(u) for u in unknowns) else Inputs(config).unknown
+    unknown = (
+        pd.concat([u for u in unknowns if len(u)], ignore_index=True)
+        if any(len(u) for u in unknowns)
+        else Inputs(config).unknown
+    )
     for row in unknown.itertuples(index=False):
         if row.reason == "unrecognised":
-            problems.append(Problem.warning(
-                row.file, None, row.column, row.value,
-                f"not a recognised value; {row.count} row(s) counted as Unknown "
-                "(add it under [mappings] to classify it)"))
+            problems.append(
+                Problem.warning(
+                    row.file,
+                    None,
+                    row.column,
+                    row.value,
+                    f"not a recognised value; {row.count} row(s) counted as Unknown "
+                    "(add it under [mappings] to classify it)",
+                )
+            )
     inputs = Inputs(config, frames, problems, reconciler.frame(), unknown)
     if strict:
         inputs.raise_for_errors()

@@ -48,13 +48,15 @@ class Problem:
     rule: str
 
     @classmethod
-    def error(cls, file: str, row: int | None, column: str | None, value: object,
-              rule: str) -> Problem:
+    def error(
+        cls, file: str, row: int | None, column: str | None, value: object, rule: str
+    ) -> Problem:
         return cls("error", file, row, column, _text(value), rule)
 
     @classmethod
-    def warning(cls, file: str, row: int | None, column: str | None, value: object,
-                rule: str) -> Problem:
+    def warning(
+        cls, file: str, row: int | None, column: str | None, value: object, rule: str
+    ) -> Problem:
         return cls("warning", file, row, column, _text(value), rule)
 
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 
 from .contract import InputSpec, header_key
 from .problems import InputError, Problem
@@ -74,15 +75,14 @@ def _header_row(rows: list[list[str]], spec: InputSpec) -> int:
     return best
 
 
-def _decode(path: Path) -> tuple[str, str]:
-    data = path.read_bytes()
-    for encoding in ENCODINGS:
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise InputError([Problem.error(str(path), None, None, None,
-                                    "the file is neither UTF-8 nor Windows-1252 text")])
+def _sniff_encoding(head: bytes) -> str:
+    """``utf8`` when the first block decodes as UTF-8, else ``cp1252``."""
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not just a character cut at the block's end
+            return "cp1252"
+    return "utf8"
 
 
 def _delimiter(sample: str) -> str:
@@ -112,34 +112,115 @@ def _unique_headers(headers: list[str]) -> list[str]:
     return out
 
 
+def _is_identifier(header: str, spec: InputSpec) -> bool:
+    key = header_key(header)
+    return any(
+        c.kind == "id" and key in {header_key(c.name), *(header_key(a) for a in c.aliases)}
+        for c in spec.columns
+    )
+
+
 def read_csv(path: Path, spec: InputSpec) -> RawTable:
-    """Read a delimited text file, finding its encoding, delimiter and header row."""
-    text, _ = _decode(path)
-    sample = text[:65536]
-    delimiter = _delimiter(sample)
-    top = list(csv.reader(io.StringIO(sample), delimiter=delimiter))[:HEADER_SEARCH_ROWS]
-    if not top:
+    """Read a delimited text file, finding its encoding, delimiter and header row.
+
+    The file is parsed by Arrow's multi-threaded CSV reader, every value as text:
+    identifiers as plain strings, every other column dictionary-encoded (a pandas
+    ``category``), since codes, bands and unit names repeat and every later step
+    then works on the few distinct values.
+    """
+    with path.open("rb") as handle:
+        head = handle.read(1 << 16)
+    encoding = _sniff_encoding(head)
+    sample = head.decode("utf-8-sig" if encoding == "utf8" else "cp1252", errors="replace")
+    lines = sample.splitlines()
+    if len(head) == 1 << 16 and lines:
+        lines = lines[:-1]  # the last line of the block may be cut short
+    delimiter = _delimiter("\n".join(lines))
+    top = list(csv.reader(lines, delimiter=delimiter))[:HEADER_SEARCH_ROWS]
+    top = [row for row in top]
+    if not any(top):
         return RawTable(pd.DataFrame(index=pd.RangeIndex(2, 2, name="row")), str(path), 1)
     header_index = _header_row(top, spec)
+    headers = _unique_headers(top[header_index])
+    names = [f"c{i}" for i in range(len(headers))]
+    types = {
+        name: pa.string() if _is_identifier(h, spec) else pa.dictionary(pa.int32(), pa.string())
+        for name, h in zip(names, headers, strict=True)
+    }
     try:
-        body = pd.read_csv(
-            io.StringIO(text),
-            sep=delimiter,
-            header=None,
-            skiprows=header_index + 1,
-            dtype=str,
-            keep_default_na=False,
-            na_values=[""],
-            skip_blank_lines=False,
-            names=list(range(len(top[header_index]))),
-            index_col=False,
+        table = pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(
+                skip_rows=header_index + 1,
+                column_names=names,
+                encoding=encoding,
+                block_size=1 << 24,
+            ),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(
+                column_types=types, strings_can_be_null=True, quoted_strings_can_be_null=True
+            ),
         )
-    except (pd.errors.ParserError, ValueError) as exc:
-        raise InputError([Problem.error(str(path), None, None, None,
-                                        f"the file could not be read as a table: {exc}")]) from None
-    body.columns = _unique_headers(top[header_index])
-    body.index = pd.RangeIndex(header_index + 2, header_index + 2 + len(body), name="row")
-    return RawTable(body.dropna(how="all"), str(path), header_index + 1)
+    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+        if encoding == "utf8" and ("UTF8" in str(exc) or isinstance(exc, UnicodeDecodeError)):
+            return _read_csv_as(path, spec, header_index, headers, delimiter, "cp1252")
+        raise InputError(
+            [
+                Problem.error(
+                    str(path), None, None, None, f"the file could not be read as a table: {exc}"
+                )
+            ]
+        ) from None
+    return _raw_table(table, headers, header_index, str(path))
+
+
+def _read_csv_as(
+    path: Path,
+    spec: InputSpec,
+    header_index: int,
+    headers: list[str],
+    delimiter: str,
+    encoding: str,
+) -> RawTable:
+    """Read with a given encoding (the fallback when a later block is not UTF-8)."""
+    names = [f"c{i}" for i in range(len(headers))]
+    types = {
+        name: pa.string() if _is_identifier(h, spec) else pa.dictionary(pa.int32(), pa.string())
+        for name, h in zip(names, headers, strict=True)
+    }
+    try:
+        table = pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(
+                skip_rows=header_index + 1,
+                column_names=names,
+                encoding=encoding,
+                block_size=1 << 24,
+            ),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(
+                column_types=types, strings_can_be_null=True, quoted_strings_can_be_null=True
+            ),
+        )
+    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+        raise InputError(
+            [
+                Problem.error(
+                    str(path), None, None, None, f"the file could not be read as a table: {exc}"
+                )
+            ]
+        ) from None
+    return _raw_table(table, headers, header_index, str(path))
+
+
+def _raw_table(table: pa.Table, headers: list[str], header_index: int, source: str) -> RawTable:
+    frame = table.unify_dictionaries().to_pandas()
+    frame.columns = headers
+    frame.index = pd.RangeIndex(header_index + 2, header_index + 2 + len(frame), name="row")
+    all_blank = frame.isna().all(axis=1)
+    if all_blank.any():
+        frame = frame[~all_blank.to_numpy()]
+    return RawTable(frame, source, header_index + 1)
 
 
 def _cell_text(value: object) -> object:
@@ -168,13 +249,23 @@ def read_xlsx(path: Path, spec: InputSpec, sheet: str | None = None) -> RawTable
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several unrelated types for a bad file
-        raise InputError([Problem.error(str(path), None, None, None,
-                                        f"the workbook could not be opened: {exc}")]) from None
+        raise InputError(
+            [Problem.error(str(path), None, None, None, f"the workbook could not be opened: {exc}")]
+        ) from None
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
-            raise InputError([Problem.error(str(path), None, None, sheet,
-                                            "no sheet of that name; the workbook has: "
-                                            + ", ".join(workbook.sheetnames))])
+            raise InputError(
+                [
+                    Problem.error(
+                        str(path),
+                        None,
+                        None,
+                        sheet,
+                        "no sheet of that name; the workbook has: "
+                        + ", ".join(workbook.sheetnames),
+                    )
+                ]
+            )
         worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
         rows = [[_cell_text(v) for v in row] for row in worksheet.iter_rows(values_only=True)]
     finally:
@@ -185,7 +276,7 @@ def read_xlsx(path: Path, spec: InputSpec, sheet: str | None = None) -> RawTable
     header_index = _header_row(as_text, spec)
     width = max(len(r) for r in rows)
     headers = list(rows[header_index]) + [None] * (width - len(rows[header_index]))
-    body_rows = [r + [None] * (width - len(r)) for r in rows[header_index + 1:]]
+    body_rows = [r + [None] * (width - len(r)) for r in rows[header_index + 1 :]]
     body = pd.DataFrame(body_rows, columns=list(range(width)), dtype=object)
     body.index = pd.RangeIndex(header_index + 2, header_index + 2 + len(body), name="row")
     body = body.dropna(how="all")

@@ -62,7 +62,8 @@ def config_text(year: int | None = None, config_name: str = "config.toml") -> st
     """The commented configuration that ``init`` writes."""
     year = year or dt.date.today().year
     inputs = "\n".join(
-        f'{key} = "{name}"' for key, name in INPUT_FILES.items()
+        f'{key} = "{name}"'
+        for key, name in INPUT_FILES.items()
         if key not in ("applications_summary", "survey_results")
     )
     inputs += "\n" + "\n".join(

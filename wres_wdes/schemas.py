@@ -39,11 +39,13 @@ def _column_checks(spec: InputSpec, year: int) -> dict[str, pa.Column]:
     for c in spec.columns:
         checks: list[pa.Check] = []
         if c.kind == "date":
-            checks.append(pa.Check(
-                lambda s, latest=latest: s.isna() | ((s >= EARLIEST_DATE) & (s <= latest)),
-                error=f"{c.name} must fall between 1 January 1900 and "
-                      f"31 December {year + 1}; check the year was typed correctly",
-            ))
+            checks.append(
+                pa.Check(
+                    lambda s, latest=latest: s.isna() | ((s >= EARLIEST_DATE) & (s <= latest)),
+                    error=f"{c.name} must fall between 1 January 1900 and "
+                    f"31 December {year + 1}; check the year was typed correctly",
+                )
+            )
         columns[c.name] = pa.Column(
             nullable=not c.required,
             required=c.required,
@@ -57,42 +59,59 @@ def _column_checks(spec: InputSpec, year: int) -> dict[str, pa.Column]:
 def _frame_checks(key: str) -> list[pa.Check]:
     """Rules across columns, one per input; named so failures map to a column."""
     if key == "applications":
-        return [pa.Check(
-            lambda df: ~(df["appointed"].fillna(False) & ~df["shortlisted"].fillna(False)),
-            name="appointed",
-            error="an applicant can be appointed only if shortlisted: appointed is Yes "
-                  "but shortlisted is No",
-        )]
+        return [
+            pa.Check(
+                lambda df: ~(df["appointed"].fillna(False) & ~df["shortlisted"].fillna(False)),
+                name="appointed",
+                error="an applicant can be appointed only if shortlisted: appointed is Yes "
+                "but shortlisted is No",
+            )
+        ]
     if key == "applications_summary":
-        checks = [pa.Check(
-            lambda df: (df["appointed"] <= df["shortlisted"]).fillna(True),
-            name="appointed",
-            error="appointed must not exceed shortlisted",
-        )]
-        checks.append(pa.Check(
-            lambda df: (df["shortlisted"] <= df["applied"]).fillna(True)
-            if "applied" in df else pd.Series(True, index=df.index),
-            name="shortlisted",
-            error="shortlisted must not exceed applied",
-        ))
+        checks = [
+            pa.Check(
+                lambda df: (df["appointed"] <= df["shortlisted"]).fillna(True),
+                name="appointed",
+                error="appointed must not exceed shortlisted",
+            )
+        ]
+        checks.append(
+            pa.Check(
+                lambda df: (
+                    (df["shortlisted"] <= df["applied"]).fillna(True)
+                    if "applied" in df
+                    else pd.Series(True, index=df.index)
+                ),
+                name="shortlisted",
+                error="shortlisted must not exceed applied",
+            )
+        )
         return checks
     if key == "survey_results":
         return [
             pa.Check(
-                lambda df: (df["positive"] <= df["respondents"]).fillna(True)
-                if "positive" in df else pd.Series(True, index=df.index),
+                lambda df: (
+                    (df["positive"] <= df["respondents"]).fillna(True)
+                    if "positive" in df
+                    else pd.Series(True, index=df.index)
+                ),
                 name="positive",
                 error="positive must not exceed respondents",
             ),
             pa.Check(
-                lambda df: (df["percent"] <= 100).fillna(True)
-                if "percent" in df else pd.Series(True, index=df.index),
+                lambda df: (
+                    (df["percent"] <= 100).fillna(True)
+                    if "percent" in df
+                    else pd.Series(True, index=df.index)
+                ),
                 name="percent",
                 error="percent must be between 0 and 100",
             ),
             pa.Check(
-                lambda df: df.get("positive", pd.Series(pd.NA, index=df.index)).notna()
-                | df.get("percent", pd.Series(pd.NA, index=df.index)).notna(),
+                lambda df: (
+                    df.get("positive", pd.Series(pd.NA, index=df.index)).notna()
+                    | df.get("percent", pd.Series(pd.NA, index=df.index)).notna()
+                ),
                 name="positive",
                 error="give positive (a count) or percent on every row",
             ),
@@ -128,13 +147,15 @@ _BUILTIN_RULES = {
     "not_nullable": "{column} is required on every row but is blank here",
     "field_uniqueness": "{column} must be unique, but this value appears on more than one row",
     "multiple_fields_uniqueness": "{columns} must be unique together, but this value appears "
-                                  "on more than one row",
+    "on more than one row",
     "column_in_dataframe": "required column {column} is missing",
 }
 
 
 def failures_to_problems(
-    failures: pd.DataFrame, source: str, origin: Mapping[str, str],
+    failures: pd.DataFrame,
+    source: str,
+    origin: Mapping[str, str],
     unique_keys: tuple[str, ...] = (),
     check_columns: Mapping[str, str] | None = None,
 ) -> list[Problem]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from . import classify
@@ -34,8 +35,10 @@ from .problems import Problem, row_problems
 
 PARSERS = {
     "boolean": (classify.parse_boolean, "must be Yes or No (Y/N, True/False and 1/0 also work)"),
-    "date": (classify.parse_date,
-             "must be a date, as 2024-03-31 or 31/03/2024 (day first, never month first)"),
+    "date": (
+        classify.parse_date,
+        "must be a date, as 2024-03-31 or 31/03/2024 (day first, never month first)",
+    ),
     "count": (classify.parse_count, "must be a whole number, 0 or more"),
     "number": (classify.parse_number, "must be a number, 0 or more"),
     "year": (classify.parse_count, "must be a four-digit year"),
@@ -54,7 +57,22 @@ class Standardised:
 
 
 def _text(series: pd.Series) -> pd.Series:
-    """Trimmed text with blanks missing."""
+    """Trimmed text with blanks missing.
+
+    A categorical column (as :mod:`wres_wdes.read` gives every non-identifier
+    column) stays categorical: only its distinct values are trimmed, and values
+    that become equal are merged.
+    """
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        categories = pd.Series(series.cat.categories.astype(str)).str.strip()
+        categories = categories.mask(categories == "")
+        new_codes, uniques = pd.factorize(categories)
+        old = series.cat.codes.to_numpy()
+        codes = np.where(old >= 0, new_codes[np.maximum(old, 0)], -1)
+        return pd.Series(
+            pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype=str)),
+            index=series.index,
+        )
     out = series.astype("string").str.strip()
     return out.mask(out == "")
 
@@ -102,8 +120,9 @@ def standardise(
                 invalid = invalid | (parsed.notna() & ((parsed < 1900) | (parsed > 2100)))
             if invalid.any():
                 rows = out.index[invalid.to_numpy()]
-                problems += row_problems("error", source, origin.get(name, name), rows, raw,
-                                         f"{name} {rule}")
+                problems += row_problems(
+                    "error", source, origin.get(name, name), rows, raw, f"{name} {rule}"
+                )
             out[name] = parsed
         else:
             out[name] = raw
@@ -120,18 +139,21 @@ def standardise(
     if "pay_band" in out.columns:
         found = classify.pay_band(out["pay_band"], mappings.get("pay_band"))
         bands = found.values
-        for col in ("band", "medical_subgroup", "wdes_cluster"):
-            out[col] = bands[col]
+        for col in ("band", "medical_subgroup"):
+            # categorical: a handful of values, counted by every metric-1 group-by
+            out[col] = bands[col].astype("category")
+        out["wdes_cluster"] = bands["wdes_cluster"]
         note_unknown("pay_band", found.unknown)
     if {"staff_group", "occupation_code"} & set(out.columns) or bands is not None:
-        if "staff_group" in out.columns or "occupation_code" in out.columns:
-            overrides = {**mappings.get("staff_group", {}), **mappings.get("occupation_code", {})}
-            found = classify.staff_category(
-                out.get("staff_group"), out.get("occupation_code"), bands, overrides or None
+        overrides = {**mappings.get("staff_group", {}), **mappings.get("occupation_code", {})}
+        found = classify.staff_category(
+            out.get("staff_group"), out.get("occupation_code"), bands, overrides or None
+        )
+        out["staff_category"] = found.values
+        if {"staff_group", "occupation_code"} & set(out.columns):
+            note_unknown(
+                "staff_group" if "staff_group" in out.columns else "occupation_code", found.unknown
             )
-            out["staff_category"] = found.values
-            note_unknown("staff_group" if "staff_group" in out.columns else "occupation_code",
-                         found.unknown)
     if "assignment_category" in out.columns:
         out["bank"] = classify.is_bank(out["assignment_category"])
 

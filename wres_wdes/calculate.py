@@ -1,0 +1,143 @@
+"""``calculate``: every WRES and WDES workforce metric, at every level, at once.
+
+The second half of the flow (``DESIGN.md``): typed frames ──count──▶ count tables
+──measure──▶ :class:`~wres_wdes.results.Results`. Each metric in the registry
+whose input is present is computed for the organisation (each organisation,
+when the inputs hold several) and for every breakdown level in the config.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from . import stats
+from .counts import with_organisation
+from .load import Inputs
+from .metrics.board import board_rows, voice_rows
+from .metrics.likelihood import appointment_rows, case_rows, leaving_rows, training_rows
+from .metrics.registry import REGISTRY, Metric
+from .metrics.workforce import metric1_rows
+from .results import EXTRA_COLUMNS, METRICS_COLUMNS, Results
+
+SPLITS = {"ethnicity": "ethnic_group", "disability": "disability_group"}
+
+
+def _frames(inputs: Inputs, split_by: str | None) -> dict[str, pd.DataFrame]:
+    name = inputs.config.organisation_name
+    frames = {}
+    for key, frame in inputs.frames.items():
+        frame = with_organisation(frame, name)
+        if split_by is not None:
+            column = SPLITS.get(split_by, split_by)
+            if column not in frame:
+                frame = frame.assign(_split="(not recorded)")
+            else:
+                frame = frame.assign(_split=frame[column].astype("string").fillna("(not recorded)"))
+        frames[key] = frame
+    return frames
+
+
+def _rows_for(
+    metric: Metric, frames: dict[str, pd.DataFrame], inputs: Inputs, split: tuple[str, ...]
+) -> pd.DataFrame | None:
+    config = inputs.config
+    levels = tuple(lv for lv in config.levels)
+    options = config.options
+    staff = frames.get("staff")
+    if metric.input == "config":
+        # the config answers for its own organisation only, not for a system run
+        several = staff is not None and staff["organisation"].nunique() > 1
+        return None if split or several else voice_rows(metric, config)
+    if metric.input == "survey":
+        from .survey import survey_rows
+
+        return survey_rows(metric, frames, config, split)
+    if metric.metric == "1":
+        return None if staff is None else metric1_rows(metric, staff, levels, options, split)
+    if metric.input == "applications":
+        apps = frames.get("applications", frames.get("applications_summary"))
+        return None if apps is None else appointment_rows(metric, apps, levels, options, split)
+    if staff is None:
+        return None
+    if metric.input in ("disciplinary", "capability"):
+        cases = frames.get(metric.input)
+        if cases is None:
+            return None
+        window = (
+            options.disciplinary_window
+            if metric.input == "disciplinary"
+            else options.capability_window
+        )
+        return case_rows(metric, staff, cases, levels, options, window, split)
+    if metric.input == "training" and "training" in frames:
+        return training_rows(metric, staff, frames["training"], levels, options, split)
+    if metric.input == "leavers" and "leavers" in frames:
+        return leaving_rows(
+            metric, staff, frames["leavers"], levels, options, split, config.data_year[0]
+        )
+    if metric.input == "board" and "board" in frames and not split:
+        return board_rows(metric, frames["board"], staff, config)
+    return None
+
+
+def calculate(
+    inputs: Inputs, split_by: str | None = None, metrics: Callable[[Metric], bool] | None = None
+) -> Results:
+    """Compute every metric whose inputs are present.
+
+    Parameters
+    ----------
+    inputs
+        From :func:`wres_wdes.load`.
+    split_by
+        An intersectional view: every figure split by a further attribute, such
+        as ``"gender"``, ``"age_band"``, or ``"disability"`` (ethnicity within
+        disability). The rows gain ``split_by`` and ``split`` columns. Board
+        metrics and WDES 9b are not split.
+    metrics
+        A filter over registry entries, e.g. ``lambda m: m.standard == "WRES"``.
+
+    Returns
+    -------
+    Results
+        One row per figure in the ``metrics.csv`` layout.
+
+    Notes
+    -----
+    Directions follow NHS England (``reference/wres.md`` §2, ``wdes.md`` §2):
+    WRES 2 White ÷ BME; WRES 3 BME ÷ White; WRES 4 White ÷ BME; WDES 2
+    Non-disabled ÷ Disabled; WDES 3 Disabled ÷ Non-disabled; leaving BME ÷ White
+    and Disabled ÷ Non-disabled.
+    """
+    inputs.raise_for_errors()
+    frames = _frames(inputs, split_by)
+    split = ("_split",) if split_by is not None else ()
+    parts = []
+    for metric in REGISTRY:
+        if metrics is not None and not metrics(metric):
+            continue
+        rows = _rows_for(metric, frames, inputs, split)
+        if rows is not None and len(rows):
+            parts.append(rows)
+    if not parts:
+        frame = pd.DataFrame(columns=[*METRICS_COLUMNS, *EXTRA_COLUMNS])
+        return Results(frame)
+    frame = pd.concat(parts, ignore_index=True)
+    for column in (*METRICS_COLUMNS, *EXTRA_COLUMNS):
+        if column not in frame:
+            frame[column] = "" if column in ("category", "reference_group", "note") else np.nan
+    frame["category"] = frame["category"].fillna("")
+    frame["reference_group"] = frame["reference_group"].fillna("")
+    frame["note"] = frame["note"].fillna("")
+    frame["p_adjusted"] = stats.adjust_p_values(
+        frame["p_value"].to_numpy(dtype=np.float64),
+        groups=frame[["standard", "metric", "level", "category", "statistic"]],
+    )
+    columns = [*METRICS_COLUMNS, *EXTRA_COLUMNS]
+    if split_by is not None:
+        frame["split_by"] = split_by
+        columns += ["split_by", "split"]
+    return Results(frame[columns].reset_index(drop=True))

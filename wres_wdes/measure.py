@@ -1,0 +1,199 @@
+"""From count tables to result rows: rates, values, intervals, tests and flags.
+
+Every function here works on whole count tables at once (``DESIGN.md``,
+principle 4) and returns rows in the ``metrics.csv`` layout
+(:data:`wres_wdes.results.METRICS_COLUMNS`). The statistics themselves live in
+:mod:`wres_wdes.stats`; here they are applied with each metric's direction.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import stats
+from .config import Options
+from .counts import UNIT_KEYS
+from .metrics.registry import Metric
+
+
+def _base(metric: Metric, table: pd.DataFrame, statistic: str) -> pd.DataFrame:
+    out = pd.DataFrame(
+        {
+            "standard": metric.standard,
+            "metric": metric.metric,
+            "level": table["level"].to_numpy(),
+            "unit": table["unit"].to_numpy(),
+            "category": table["category"].to_numpy() if "category" in table else "",
+        }
+    )
+    out["statistic"] = statistic
+    out["organisation"] = table["organisation"].to_numpy()
+    if "split" in table:
+        out["split"] = table["split"].to_numpy()
+    return out
+
+
+def likelihood_rows(
+    metric: Metric, table: pd.DataFrame, options: Options, years: int = 1
+) -> pd.DataFrame:
+    """Relative likelihood rows, ``rate(group) / rate(reference)``, the metric's direction.
+
+    Parameters
+    ----------
+    metric
+        Registry entry; its ``group`` and ``reference_group`` give the direction.
+    table
+        Wide counts (see :func:`wres_wdes.counts.widen_groups`) with
+        ``n_<group>`` and ``events_<group>`` columns.
+    options
+        For the confidence level.
+    years
+        With a two-year rolling window, events over two data years: the figure
+        uses the mean entries per year, ``events / years``, over the census
+        headcount (``reference/wres.md`` §4, ``wdes.md`` §5: "two year rolling
+        average of the current year and the previous year"). The interval and
+        test use the pooled counts (events over ``years × headcount``
+        person-years), which give the same ratio.
+    """
+    g, r = metric.group, metric.reference_group
+    xg = table[f"events_{g}"].to_numpy(dtype=np.float64)
+    ng = table[f"n_{g}"].to_numpy(dtype=np.float64)
+    xr = table[f"events_{r}"].to_numpy(dtype=np.float64)
+    nr = table[f"n_{r}"].to_numpy(dtype=np.float64)
+    # Events can exceed the census headcount in a small unit (leavers, or cases of
+    # people who have since left). The ratio is still the ratio of rates, but a
+    # binomial interval or test does not apply: they are left empty and flagged.
+    # An average headcount (options.leaving_denominator = "average") is fractional;
+    # the interval and test take it to the nearest whole person.
+    sg, sr = np.rint(years * ng), np.rint(years * nr)
+    exceed = (xg > sg) | (xr > sr)
+    pooled_g, pooled_r = np.minimum(xg, sg), np.minimum(xr, sr)
+    rl = stats.relative_likelihood(pooled_g, sg, pooled_r, sr, level=options.confidence_level)
+    p = stats.exact_test(pooled_g, sg, pooled_r, sr)
+    if exceed.any():
+        with np.errstate(divide="ignore", invalid="ignore"):
+            direct = (xg / ng) / (xr / nr)
+        rl.loc[exceed, "value"] = np.where(np.isfinite(direct[exceed]), direct[exceed], np.nan)
+        rl.loc[exceed, ["ci_low", "ci_high"]] = np.nan
+        p = np.where(exceed, np.nan, p)
+    out = _base(metric, table, "relative_likelihood")
+    out["group"] = g
+    out["reference_group"] = r
+    out["n_group"] = ng
+    out["events_group"] = xg / years
+    out["rate_group"] = np.where(ng > 0, xg / years / np.where(ng > 0, ng, 1), np.nan)
+    out["n_reference"] = nr
+    out["events_reference"] = xr / years
+    out["rate_reference"] = np.where(nr > 0, xr / years / np.where(nr > 0, nr, 1), np.nan)
+    out["value"] = rl["value"].to_numpy()
+    out["ci_low"] = rl["ci_low"].to_numpy()
+    out["ci_high"] = rl["ci_high"].to_numpy()
+    out["p_value"] = p
+    out["flags"] = stats.flags(
+        value=out["value"],
+        ci_low=out["ci_low"],
+        ci_high=out["ci_high"],
+        not_calculable=rl["not_calculable"].to_numpy(),
+        events_group=xg,
+        n_group=ng,
+        events_reference=xr,
+        n_reference=nr,
+    )
+    if exceed.any():
+        extra = np.where(exceed, "events_exceed_population", "")
+        out["flags"] = [
+            ";".join(f for f in (a, b) if f) for a, b in zip(out["flags"], extra, strict=True)
+        ]
+    return out
+
+
+def percent_rows(
+    metric: Metric, table: pd.DataFrame, groups: list[str], options: Options
+) -> pd.DataFrame:
+    """Percentage rows for each group: events over population, with Wilson intervals.
+
+    ``table`` has ``events_<group>`` and ``n`` (the population of the row), and
+    optionally ``events_total_<group>`` and ``n_total`` for the comparator (the
+    whole workforce of the unit, for metric 1), shown in the reference columns.
+    """
+    parts = []
+    for group in groups:
+        x = table[f"events_{group}"].to_numpy(dtype=np.float64)
+        n = table["n"].to_numpy(dtype=np.float64)
+        ci = stats.percent_interval(x, n, level=options.confidence_level)
+        out = _base(metric, table, "percent")
+        out["group"] = group
+        out["reference_group"] = ""
+        out["n_group"] = n
+        out["events_group"] = x
+        out["rate_group"] = np.where(n > 0, x / np.where(n > 0, n, 1), np.nan)
+        if "n_total" in table:
+            nt = table["n_total"].to_numpy(dtype=np.float64)
+            xt = table[f"events_total_{group}"].to_numpy(dtype=np.float64)
+            out["n_reference"] = nt
+            out["events_reference"] = xt
+            out["rate_reference"] = np.where(nt > 0, xt / np.where(nt > 0, nt, 1), np.nan)
+        else:
+            out["n_reference"] = np.nan
+            out["events_reference"] = np.nan
+            out["rate_reference"] = np.nan
+        out["value"] = ci["value"].to_numpy()
+        out["ci_low"] = ci["ci_low"].to_numpy()
+        out["ci_high"] = ci["ci_high"].to_numpy()
+        out["p_value"] = np.nan
+        out["flags"] = stats.flags(
+            value=out["value"],
+            ci_low=out["ci_low"],
+            ci_high=out["ci_high"],
+            n_group=n,
+            null=None,
+            four_fifths=None,
+            min_events=0,
+        )
+        parts.append(out)
+    return pd.concat(parts, ignore_index=True)
+
+
+def difference_rows(metric: Metric, table: pd.DataFrame, options: Options) -> pd.DataFrame:
+    """Percentage-point differences, group minus reference, with Newcombe's interval.
+
+    ``table`` has ``events_group, n_group, events_reference, n_reference``.
+    """
+    xg = table["events_group"].to_numpy(dtype=np.float64)
+    ng = table["n_group"].to_numpy(dtype=np.float64)
+    xr = table["events_reference"].to_numpy(dtype=np.float64)
+    nr = table["n_reference"].to_numpy(dtype=np.float64)
+    ci = stats.difference_interval(xg, ng, xr, nr, level=options.confidence_level)
+    out = _base(metric, table, "difference_pp")
+    out["group"] = table["group"].to_numpy() if "group" in table else metric.group
+    out["reference_group"] = (
+        table["reference_group"].to_numpy()
+        if ("reference_group" in table)
+        else (metric.reference_group or "")
+    )
+    out["n_group"] = ng
+    out["events_group"] = xg
+    out["rate_group"] = np.where(ng > 0, xg / np.where(ng > 0, ng, 1), np.nan)
+    out["n_reference"] = nr
+    out["events_reference"] = xr
+    out["rate_reference"] = np.where(nr > 0, xr / np.where(nr > 0, nr, 1), np.nan)
+    out["value"] = ci["value"].to_numpy()
+    out["ci_low"] = ci["ci_low"].to_numpy()
+    out["ci_high"] = ci["ci_high"].to_numpy()
+    out["p_value"] = stats.exact_test(xg, ng, xr, nr)
+    out["flags"] = stats.flags(
+        value=out["value"],
+        ci_low=out["ci_low"],
+        ci_high=out["ci_high"],
+        n_group=ng,
+        n_reference=nr,
+        null=0.0,
+        four_fifths=None,
+        min_events=0,
+    )
+    return out
+
+
+def keys_of(table: pd.DataFrame) -> list[str]:
+    return [c for c in (*UNIT_KEYS, "category", "split") if c in table]

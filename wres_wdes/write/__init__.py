@@ -1,0 +1,1 @@
+"""Writers: every output is made from the tidy results."""

@@ -1,0 +1,89 @@
+"""The headline table that ``wres-wdes run`` prints: one line per metric, in plain words."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from tabulate import tabulate
+
+from ..metrics.registry import BY_KEY
+from ..results import Results
+
+FLAG_WORDS = {
+    "small_numbers": "small numbers",
+    "outside_four_fifths": "outside 0.80–1.25",
+    "significant": "statistically significant",
+    "not_calculable": "not calculable",
+    "events_exceed_population": "more events than people",
+    "not_provided": "not given in the config",
+}
+
+
+def flag_words(flags: str) -> str:
+    """``small_numbers;significant`` → ``small numbers, statistically significant``."""
+    if not isinstance(flags, str) or not flags:
+        return ""
+    return ", ".join(FLAG_WORDS.get(f, f.replace("_", " ")) for f in flags.split(";"))
+
+
+def format_value(statistic: str, value: float) -> str:
+    """Ratios to 2 dp, percentages and differences to 1 dp (the national reports' rounding)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if statistic == "relative_likelihood":
+        return f"{value:.2f}"
+    if statistic == "percent":
+        return f"{value:.1f}%"
+    if statistic == "difference_pp":
+        return f"{value:+.1f} pp"
+    if statistic == "yes_no":
+        return "Yes" if value else "No"
+    return f"{value:.2f}"
+
+
+def _interval(row: pd.Series) -> str:
+    if pd.isna(row["ci_low"]) or pd.isna(row["ci_high"]):
+        return ""
+    if row["statistic"] == "relative_likelihood":
+        return f"{row['ci_low']:.2f} to {row['ci_high']:.2f}"
+    return f"{row['ci_low']:.1f} to {row['ci_high']:.1f}"
+
+
+def _what(row: pd.Series) -> str:
+    metric = BY_KEY.get((row["standard"], row["metric"]))
+    if row["statistic"] == "relative_likelihood" and metric is not None:
+        text = metric.direction
+        if row["category"]:
+            text += f" ({row['category']})"
+        return text
+    if row["statistic"] == "percent":
+        return f"% {row['group']} ({row['category']})"
+    if row["statistic"] == "difference_pp":
+        return f"{row['group']}: board {row['category']} − workforce"
+    return "action taken"
+
+
+def headline_table(results: Results, organisation: str | None = None, level: float = 0.95) -> str:
+    """The organisation-level figures of every metric, as a text table."""
+    frame = results.headline()
+    if organisation is not None:
+        frame = frame[frame["organisation"] == organisation]
+    frame = frame[~((frame["metric"] == "1") & (frame["group"] == "Unknown"))]
+    rows = []
+    for _, row in frame.iterrows():
+        rows.append(
+            [
+                f"{row['standard']} {row['metric']}",
+                _what(row),
+                format_value(row["statistic"], row["value"]),
+                _interval(row),
+                flag_words(row["flags"]),
+            ]
+        )
+    return tabulate(
+        rows,
+        headers=["metric", "figure", "value", f"{level:.0%} interval", "flags"],
+        tablefmt="simple",
+        maxcolwidths=[None, 48, None, None, 40],
+    )
