@@ -67,7 +67,9 @@ def test_init_writes_config_and_canonical_headers_and_refuses_overwrite(
 def test_init_config_validates_once_the_inputs_are_filled(tmp_path: Path) -> None:
     target = tmp_path / "t"
     assert main(["init", str(target)]) == 0
-    (target / "staff.csv").write_text("person_id,ethnicity\n1,A\n", encoding="utf-8")
+    (target / "staff.csv").write_text(
+        "person_id,ethnicity,directorate,unit\n1,A,Medicine,Ward 1\n", encoding="utf-8"
+    )
     # empty files are valid (no rows); the scaffold config must parse as written
     assert main(["validate", str(target / "config.toml")]) == 0
 

@@ -90,3 +90,21 @@ def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         read_table(tmp_path / "nope.csv", STAFF)
     assert err.value.problems[0].rule == "the file does not exist"
+
+
+def test_windows_1252_character_after_the_first_block_falls_back(tmp_path: Path) -> None:
+    # 70,000 plain ASCII rows first: the sniffed block looks like UTF-8, the é later does not
+    rows = "".join(f"{i},Ward {i % 7}\n" for i in range(7000))
+    path = tmp_path / "s.csv"
+    path.write_bytes(("Employee Number,Unit\n" + rows).encode() + "9999,Caf\xe9\n".encode("cp1252"))
+    frame = read_table(path, STAFF).frame
+    assert frame["Unit"].iloc[-1] == "Café"
+    assert len(frame) == 7001
+
+
+def test_rows_with_too_many_fields_are_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "s.csv"
+    path.write_text("Employee Number,Unit\n1,A\n2,B,extra\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_table(path, STAFF)
+    assert "could not be read as a table" in err.value.problems[0].rule

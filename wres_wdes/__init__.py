@@ -10,10 +10,12 @@ The flow (``DESIGN.md``): read → standardise → count → measure → write.
 from importlib.metadata import PackageNotFoundError, version
 
 from .bundled import sample_config
+from .calculate import calculate
 from .config import Config, InputFile, Options, load_config
 from .contract import INPUTS
 from .load import Inputs, load, load_frames
 from .problems import InputError, Problem
+from .results import METRICS_COLUMNS, Results
 
 try:
     __version__ = version("wres_wdes")
@@ -22,13 +24,16 @@ except PackageNotFoundError:  # running from a checkout without installing
 
 __all__ = [
     "INPUTS",
+    "METRICS_COLUMNS",
     "Config",
     "InputError",
     "InputFile",
     "Inputs",
     "Options",
     "Problem",
+    "Results",
     "__version__",
+    "calculate",
     "load",
     "load_config",
     "load_frames",

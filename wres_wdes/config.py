@@ -24,7 +24,18 @@ from .problems import InputError, Problem
 MAPPING_KINDS = ("ethnicity", "disability", "pay_band", "staff_group", "occupation_code")
 """Keys of ``[mappings]``: each a table of raw value = label, overriding reference data."""
 
-SECTIONS = ("organisation", "reporting", "inputs", "breakdown", "mappings", "options", "wdes9b")
+SECTIONS = (
+    "organisation",
+    "reporting",
+    "inputs",
+    "breakdown",
+    "mappings",
+    "options",
+    "wdes9b",
+    "history",
+    "publication",
+    "returns",
+)
 
 WINDOWS = ("one_year", "two_year")
 
@@ -44,6 +55,14 @@ class InputFile:
 
     path: Path
     sheet: str | None = None
+
+
+@dataclass(frozen=True)
+class HistoryFile:
+    """An earlier year's ``metrics.csv`` for trends, with its reporting year when given."""
+
+    path: Path
+    year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +172,15 @@ class Config:
     wdes9b_action, wdes9b_narrative
         WDES metric 9b: whether the trust has taken action to facilitate the
         voices of Disabled staff, and what it did.
+    history
+        ``[history] files``: earlier years' ``metrics.csv`` for the trend tables,
+        as a list of paths or a table of year = path.
+    suppress_below
+        ``[publication] suppress_below``: counts above 0 and below this are
+        shown as ``[c]`` in published outputs (default 5; 0 turns it off).
+    return_templates
+        ``[returns] templates``: a folder of return templates and cell maps that
+        replace the bundled ones (``docs/outputs.md``).
     source
         The file the configuration was read from (``None`` when built in code).
     """
@@ -166,6 +194,9 @@ class Config:
     options: Options = field(default_factory=Options)
     wdes9b_action: bool | None = None
     wdes9b_narrative: str = ""
+    history: tuple[HistoryFile, ...] = ()
+    suppress_below: int = 5
+    return_templates: Path | None = None
     source: Path | None = None
 
     @property
@@ -337,6 +368,54 @@ def parse_config(data: Mapping[str, Any], base: Path, source: str = "config") ->
         problems.append(_problem(source, "wdes9b.narrative", narrative, "give text"))
         narrative = ""
 
+    history = _parse_history(data.get("history", {}), base, source, problems)
+    publication = data.get("publication", {})
+    for key in publication:
+        if key != "suppress_below":
+            problems.append(
+                _problem(
+                    source,
+                    f"publication.{key}",
+                    publication[key],
+                    "unknown key; expected: suppress_below",
+                )
+            )
+    suppress_below = publication.get("suppress_below", 5)
+    if (
+        not isinstance(suppress_below, int)
+        or isinstance(suppress_below, bool)
+        or not (0 <= suppress_below <= 1000)
+    ):
+        problems.append(
+            _problem(
+                source,
+                "publication.suppress_below",
+                suppress_below,
+                "give a whole number such as 5 (counts from 1 to 4 are then "
+                "shown as [c]); 0 turns suppression off",
+            )
+        )
+        suppress_below = 5
+    returns = data.get("returns", {})
+    return_templates = None
+    for key, value in returns.items():
+        if key != "templates":
+            problems.append(
+                _problem(source, f"returns.{key}", value, "unknown key; expected: templates")
+            )
+        elif not isinstance(value, str) or not (base / value).is_dir():
+            problems.append(
+                _problem(
+                    source,
+                    "returns.templates",
+                    value,
+                    "give a folder holding WRES-return-template.xlsx and "
+                    "WRES-return-cellmap.csv (or the WDES pair)",
+                )
+            )
+        else:
+            return_templates = (base / value).resolve()
+
     if problems:
         raise InputError(problems)
     return Config(
@@ -349,7 +428,58 @@ def parse_config(data: Mapping[str, Any], base: Path, source: str = "config") ->
         options=options,
         wdes9b_action=action,
         wdes9b_narrative=narrative,
+        history=history,
+        suppress_below=suppress_below,
+        return_templates=return_templates,
     )
+
+
+def _parse_history(
+    table: Mapping[str, Any], base: Path, source: str, problems: list[Problem]
+) -> tuple[HistoryFile, ...]:
+    """``[history] files``: a list of paths, or a table of year = path."""
+    for key in table:
+        if key != "files":
+            problems.append(
+                _problem(source, f"history.{key}", table[key], "unknown key; expected: files")
+            )
+    files = table.get("files", [])
+    hint = (
+        'give a list of earlier metrics.csv files, e.g. files = ["../2023/metrics.csv"], '
+        'or a table of year = path, e.g. files = { 2023 = "../2023/metrics.csv" }'
+    )
+    if isinstance(files, Mapping):
+        items: list[tuple[object, object]] = list(files.items())
+    elif isinstance(files, list):
+        items = [(None, f) for f in files]
+    else:
+        problems.append(_problem(source, "history.files", files, hint))
+        return ()
+    out = []
+    for year, value in items:
+        if year is not None and not (str(year).isdigit() and 2015 <= int(str(year)) <= 2100):
+            problems.append(
+                _problem(
+                    source,
+                    f"history.files.{year}",
+                    value,
+                    "give the reporting year as the key, such as 2023",
+                )
+            )
+            continue
+        if not isinstance(value, str) or not value:
+            problems.append(_problem(source, "history.files", value, hint))
+            continue
+        path = (base / value).resolve()
+        if not path.is_file():
+            problems.append(
+                _problem(
+                    source, "history.files", value, f"the file does not exist (looked for {path})"
+                )
+            )
+            continue
+        out.append(HistoryFile(path, None if year is None else int(str(year))))
+    return tuple(out)
 
 
 def _parse_options(table: Mapping[str, Any], source: str, problems: list[Problem]) -> Options:

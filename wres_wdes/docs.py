@@ -70,7 +70,7 @@ What is checked, and what is excluded with a reason in `reconciliation.csv`:
 | disciplinary, capability | a blank `person_id` or `start_date`; capability `grounds` other than performance or ill health | cases outside the window (`options.disciplinary_window`, `options.capability_window`); duplicate rows for the same person and start date (warning, counted once); ill-health capability unless `options.capability_include_ill_health`; blank grounds counted as performance (warning) |
 | training | a blank `person_id` | rows marked mandatory; episodes dated outside the data year |
 | board | a blank or repeated `member_id`; blank `voting` or `executive` | |
-| survey_results | positive > respondents; percent over 100; neither positive nor percent | |
+| survey_results, survey_responses | positive > respondents; percent over 100; neither positive, percent nor (WDES 9a) score; a survey year with no question map; answers outside a question's code list | question columns the year's map does not know (warning); answers Excel turned into dates, repaired (warning) |
 
 The reporting year *N* has its census on 31 March *N* and its data year from
 1 April *N-1* to 31 March *N* (`../shared/reference/wres.md` §2).

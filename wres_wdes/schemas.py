@@ -111,9 +111,10 @@ def _frame_checks(key: str) -> list[pa.Check]:
                 lambda df: (
                     df.get("positive", pd.Series(pd.NA, index=df.index)).notna()
                     | df.get("percent", pd.Series(pd.NA, index=df.index)).notna()
+                    | df.get("score", pd.Series(pd.NA, index=df.index)).notna()
                 ),
                 name="positive",
-                error="give positive (a count) or percent on every row",
+                error="give positive (a count) or percent on every row (score for WDES 9a)",
             ),
         ]
     return []

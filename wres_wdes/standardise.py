@@ -127,11 +127,12 @@ def standardise(
         else:
             out[name] = raw
 
-    if "ethnicity" in out.columns:
+    kinds = {c.name: c.kind for c in spec.columns}
+    if kinds.get("ethnicity") == "ethnicity" and "ethnicity" in out.columns:
         found = classify.ethnic_group(out["ethnicity"], mappings.get("ethnicity"))
         out["ethnic_group"] = found.values
         note_unknown("ethnicity", found.unknown)
-    if "disability" in out.columns:
+    if kinds.get("disability") == "disability" and "disability" in out.columns:
         found = classify.disability_group(out["disability"], mappings.get("disability"))
         out["disability_group"] = found.values
         note_unknown("disability", found.unknown)

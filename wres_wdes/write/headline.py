@@ -37,6 +37,8 @@ def format_value(statistic: str, value: float) -> str:
         return f"{value:.1f}%"
     if statistic == "difference_pp":
         return f"{value:+.1f} pp"
+    if statistic == "score_difference":
+        return f"{value:+.2f}"
     if statistic == "yes_no":
         return "Yes" if value else "No"
     return f"{value:.2f}"
@@ -45,7 +47,7 @@ def format_value(statistic: str, value: float) -> str:
 def _interval(row: pd.Series) -> str:
     if pd.isna(row["ci_low"]) or pd.isna(row["ci_high"]):
         return ""
-    if row["statistic"] == "relative_likelihood":
+    if row["statistic"] in ("relative_likelihood", "score", "score_difference"):
         return f"{row['ci_low']:.2f} to {row['ci_high']:.2f}"
     return f"{row['ci_low']:.1f} to {row['ci_high']:.1f}"
 
@@ -57,10 +59,17 @@ def _what(row: pd.Series) -> str:
         if row["category"]:
             text += f" ({row['category']})"
         return text
+    category = f" ({row['category']})" if row["category"] else ""
     if row["statistic"] == "percent":
-        return f"% {row['group']} ({row['category']})"
+        return f"% {row['group']}{category}"
     if row["statistic"] == "difference_pp":
-        return f"{row['group']}: board {row['category']} − workforce"
+        if metric is not None and metric.input == "board":
+            return f"{row['group']}: board {row['category']} − workforce"
+        return f"% {row['group']} − % {row['reference_group']}{category}"
+    if row["statistic"] == "score":
+        return f"engagement score, {row['group']}"
+    if row["statistic"] == "score_difference":
+        return f"engagement score, {row['group']} − {row['reference_group']}"
     return "action taken"
 
 
