@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,7 +20,9 @@ from .bundled import sample_config
 from .calculate import calculate
 from .load import Inputs, load
 from .problems import InputError, Problem, problems_frame
+from .write import plan_outputs, write_outputs
 from .write.headline import headline_table
+from .write.safe import Manifest, OverwriteRefused, write_tracked
 
 DEFAULT_OUT = "wres_wdes_output"
 
@@ -76,18 +77,6 @@ def _reconciliation_text(inputs: Inputs) -> str:
     )
 
 
-def _write_atomic(path: Path, write) -> None:
-    """Write through a temporary file in the same folder, then rename over ``path``."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def cmd_validate(args: argparse.Namespace) -> int:
     inputs = load(args.config, strict=False)
     _print_problems(inputs.problems, args.max_rows)
@@ -110,13 +99,24 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 2
     results = calculate(inputs)
     out = Path(args.out)
+    tables = {
+        "metrics.csv": results.to_csv,
+        "reconciliation.csv": lambda p: inputs.reconciliation.to_csv(p, index=False),
+    }
+    plan = plan_outputs(results, inputs, out)
+    planned = [out / name for name in tables] + [o.path for o in plan.outputs()]
+    refused = Manifest.load(out).refused(planned, force=args.force)
+    if refused:
+        print(OverwriteRefused(refused).message())
+        return 2
     out.mkdir(parents=True, exist_ok=True)
-    written = []
-    _write_atomic(out / "metrics.csv", results.to_csv)
-    _write_atomic(
-        out / "reconciliation.csv", lambda p: inputs.reconciliation.to_csv(p, index=False)
-    )
-    written += [out / "metrics.csv", out / "reconciliation.csv"]
+    manifest = Manifest.load(out)
+    written = [
+        write_tracked(manifest, out / name, write, for_publication=False)
+        for name, write in tables.items()
+    ]
+    manifest.save()
+    written += write_outputs(results, inputs, out, force=args.force, plan=plan)
     warnings = [p for p in inputs.problems if p.severity == "warning"]
     print(_reconciliation_text(inputs))
     print()
@@ -137,6 +137,23 @@ def cmd_run(args: argparse.Namespace) -> int:
     if warnings:
         print(f"\n{len(warnings)} warning(s); `wres-wdes validate {config}` lists them.")
     print("\nWrote " + ", ".join(str(p) for p in written) + ".")
+    return 0
+
+
+def cmd_trend(args: argparse.Namespace) -> int:
+    from .write import write_trend
+    from .write.trend import parse_file_argument
+
+    files = [parse_file_argument(f) for f in args.files]
+    try:
+        written, text = write_trend(
+            files, args.out, force=args.force, suppress_below=args.suppress_below
+        )
+    except OverwriteRefused as exc:
+        print(exc.message())
+        return 2
+    print(text)
+    print("Wrote " + ", ".join(str(p) for p in written) + ".")
     return 0
 
 
@@ -194,7 +211,30 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--max-rows", type=int, default=20, help="problems shown per rule (default 20)"
     )
+    run.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite files in --out that wres-wdes did not write (or that were changed)",
+    )
     run.set_defaults(func=cmd_run)
+
+    trend = sub.add_parser("trend", help="each metric by year from earlier metrics.csv files")
+    trend.add_argument(
+        "files", nargs="+", metavar="FILE", help="metrics.csv files, each as PATH or YEAR=PATH"
+    )
+    trend.add_argument(
+        "--out", default=DEFAULT_OUT, help=f"output folder (default: ./{DEFAULT_OUT}/)"
+    )
+    trend.add_argument(
+        "--suppress-below",
+        type=int,
+        default=5,
+        help="show figures resting on counts from 1 to N-1 as [c] (default 5; 0 turns it off)",
+    )
+    trend.add_argument(
+        "--force", action="store_true", help="overwrite files in --out that wres-wdes did not write"
+    )
+    trend.set_defaults(func=cmd_trend)
 
     validate = sub.add_parser("validate", help="check inputs, list every problem, write nothing")
     validate.add_argument("config", help="the run configuration (TOML)")

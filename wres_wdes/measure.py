@@ -17,7 +17,8 @@ from .counts import UNIT_KEYS
 from .metrics.registry import Metric
 
 
-def _base(metric: Metric, table: pd.DataFrame, statistic: str) -> pd.DataFrame:
+def base_rows(metric: Metric, table: pd.DataFrame, statistic: str) -> pd.DataFrame:
+    """The identifying columns of result rows, one per row of a count table."""
     out = pd.DataFrame(
         {
             "standard": metric.standard,
@@ -77,7 +78,7 @@ def likelihood_rows(
         rl.loc[exceed, "value"] = np.where(np.isfinite(direct[exceed]), direct[exceed], np.nan)
         rl.loc[exceed, ["ci_low", "ci_high"]] = np.nan
         p = np.where(exceed, np.nan, p)
-    out = _base(metric, table, "relative_likelihood")
+    out = base_rows(metric, table, "relative_likelihood")
     out["group"] = g
     out["reference_group"] = r
     out["n_group"] = ng
@@ -122,7 +123,7 @@ def percent_rows(
         x = table[f"events_{group}"].to_numpy(dtype=np.float64)
         n = table["n"].to_numpy(dtype=np.float64)
         ci = stats.percent_interval(x, n, level=options.confidence_level)
-        out = _base(metric, table, "percent")
+        out = base_rows(metric, table, "percent")
         out["group"] = group
         out["reference_group"] = ""
         out["n_group"] = n
@@ -165,7 +166,7 @@ def difference_rows(metric: Metric, table: pd.DataFrame, options: Options) -> pd
     xr = table["events_reference"].to_numpy(dtype=np.float64)
     nr = table["n_reference"].to_numpy(dtype=np.float64)
     ci = stats.difference_interval(xg, ng, xr, nr, level=options.confidence_level)
-    out = _base(metric, table, "difference_pp")
+    out = base_rows(metric, table, "difference_pp")
     out["group"] = table["group"].to_numpy() if "group" in table else metric.group
     out["reference_group"] = (
         table["reference_group"].to_numpy()

@@ -142,6 +142,18 @@ def read_csv(path: Path, spec: InputSpec) -> RawTable:
         return RawTable(pd.DataFrame(index=pd.RangeIndex(2, 2, name="row")), str(path), 1)
     header_index = _header_row(top, spec)
     headers = _unique_headers(top[header_index])
+    return _read_csv_as(path, spec, header_index, headers, delimiter, encoding)
+
+
+def _read_csv_as(
+    path: Path,
+    spec: InputSpec,
+    header_index: int,
+    headers: list[str],
+    delimiter: str,
+    encoding: str,
+) -> RawTable:
+    """Parse the body of a delimited file; fall back to Windows-1252 if UTF-8 fails later on."""
     names = [f"c{i}" for i in range(len(headers))]
     types = {
         name: pa.string() if _is_identifier(h, spec) else pa.dictionary(pa.int32(), pa.string())
@@ -164,45 +176,6 @@ def read_csv(path: Path, spec: InputSpec) -> RawTable:
     except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
         if encoding == "utf8" and ("UTF8" in str(exc) or isinstance(exc, UnicodeDecodeError)):
             return _read_csv_as(path, spec, header_index, headers, delimiter, "cp1252")
-        raise InputError(
-            [
-                Problem.error(
-                    str(path), None, None, None, f"the file could not be read as a table: {exc}"
-                )
-            ]
-        ) from None
-    return _raw_table(table, headers, header_index, str(path))
-
-
-def _read_csv_as(
-    path: Path,
-    spec: InputSpec,
-    header_index: int,
-    headers: list[str],
-    delimiter: str,
-    encoding: str,
-) -> RawTable:
-    """Read with a given encoding (the fallback when a later block is not UTF-8)."""
-    names = [f"c{i}" for i in range(len(headers))]
-    types = {
-        name: pa.string() if _is_identifier(h, spec) else pa.dictionary(pa.int32(), pa.string())
-        for name, h in zip(names, headers, strict=True)
-    }
-    try:
-        table = pacsv.read_csv(
-            path,
-            read_options=pacsv.ReadOptions(
-                skip_rows=header_index + 1,
-                column_names=names,
-                encoding=encoding,
-                block_size=1 << 24,
-            ),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
-            convert_options=pacsv.ConvertOptions(
-                column_types=types, strings_can_be_null=True, quoted_strings_can_be_null=True
-            ),
-        )
-    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
         raise InputError(
             [
                 Problem.error(

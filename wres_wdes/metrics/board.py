@@ -22,6 +22,7 @@ import pandas as pd
 from ..config import Config
 from ..counts import UNIT_KEYS
 from ..measure import difference_rows
+from ..results import METRICS_COLUMNS
 from .registry import Metric
 
 MEMBERSHIPS = ("voting", "executive", "all")
@@ -78,34 +79,21 @@ def voice_rows(metric: Metric, config: Config) -> pd.DataFrame:
     the config does not say.
     """
     answer = config.wdes9b_action
-    row = {
-        "standard": metric.standard,
-        "metric": metric.metric,
-        "level": "organisation",
-        "unit": config.organisation_name,
-        "category": "",
-        "group": "Disabled",
-        "reference_group": "",
-        "statistic": "yes_no",
-        **{
-            c: np.nan
-            for c in (
-                "n_group",
-                "events_group",
-                "rate_group",
-                "n_reference",
-                "events_reference",
-                "rate_reference",
-                "ci_low",
-                "ci_high",
-                "p_value",
-            )
-        },
-        "value": np.nan if answer is None else float(answer),
-        "flags": "not_provided" if answer is None else "",
-        "organisation": config.organisation_name,
-        "note": config.wdes9b_narrative,
-    }
+    row: dict[str, object] = dict.fromkeys(METRICS_COLUMNS, np.nan)
+    row.update(
+        standard=metric.standard,
+        metric=metric.metric,
+        level="organisation",
+        unit=config.organisation_name,
+        category="",
+        group="Disabled",
+        reference_group="",
+        statistic="yes_no",
+        value=np.nan if answer is None else float(answer),
+        flags="not_provided" if answer is None else "",
+        organisation=config.organisation_name,
+        note=config.wdes9b_narrative,
+    )
     return pd.DataFrame([row])
 
 

@@ -26,7 +26,7 @@ import pandas as pd
 
 from .. import stats
 from ..config import Config, Options
-from ..measure import difference_rows, percent_rows
+from ..measure import base_rows, difference_rows, percent_rows
 from ..metrics.registry import Metric
 from .check import load_map
 from .engagement import (
@@ -87,23 +87,6 @@ def proportion_rows(metric: Metric, table: pd.DataFrame, options: Options) -> pd
     return pd.concat(parts, ignore_index=True)
 
 
-def _score_base(metric: Metric, table: pd.DataFrame, statistic: str) -> pd.DataFrame:
-    out = pd.DataFrame(
-        {
-            "standard": metric.standard,
-            "metric": metric.metric,
-            "level": table["level"].to_numpy(),
-            "unit": table["unit"].to_numpy(),
-            "category": "",
-            "statistic": statistic,
-            "organisation": table["organisation"].to_numpy(),
-        }
-    )
-    if "split" in table:
-        out["split"] = table["split"].to_numpy()
-    return out
-
-
 def score_rows(metric: Metric, table: pd.DataFrame, options: Options) -> pd.DataFrame:
     """``score`` rows for Disabled, Non-disabled and All; a ``score_difference`` row.
 
@@ -120,7 +103,7 @@ def score_rows(metric: Metric, table: pd.DataFrame, options: Options) -> pd.Data
         mean = table[f"mean_{g}"].to_numpy(dtype=np.float64)
         low, high = t_interval(mean, table[f"sd_{g}"].to_numpy(dtype=np.float64), n, level)
         low, high = np.clip(low, 0.0, SCALE), np.clip(high, 0.0, SCALE)
-        out = _score_base(metric, table, "score")
+        out = base_rows(metric, table, "score")
         out["group"], out["reference_group"] = g, ""
         out["n_group"], out["events_group"], out["rate_group"] = n, np.nan, mean
         out["value"], out["ci_low"], out["ci_high"], out["p_value"] = mean, low, high, np.nan
@@ -141,7 +124,7 @@ def score_rows(metric: Metric, table: pd.DataFrame, options: Options) -> pd.Data
     s1, s2 = (table[f"sd_{x}"].to_numpy(dtype=np.float64) for x in (g, r))
     low, high, p = welch(m1, s1, n1, m2, s2, n2, level)
     low, high = np.clip(low, -SCALE, SCALE), np.clip(high, -SCALE, SCALE)
-    out = _score_base(metric, table, "score_difference")
+    out = base_rows(metric, table, "score_difference")
     out["group"], out["reference_group"] = g, r
     out["n_group"], out["events_group"], out["rate_group"] = n1, np.nan, m1
     out["n_reference"], out["events_reference"], out["rate_reference"] = n2, np.nan, m2
