@@ -2,16 +2,17 @@
 
 :func:`write_outputs` writes, into one folder (``docs/outputs.md``):
 
-=============================================  ==========================  ===========
-file                                           module                      publish?
-=============================================  ==========================  ===========
-``WRES-return-<code>-<year>.xlsx``, ``WDES-…``  :mod:`.returns`             no (exact)
-``WRES-WDES-<year>-publication.xlsx``          :mod:`.publication`         yes
-``INTERNAL-not-for-publication-breakdown.xlsx``  :mod:`.breakdown`           no
-``report.md`` and ``charts/*.png``             :mod:`.report`, :mod:`.charts`  yes
-``trend.csv`` (with ``[history]``)             :mod:`.trend`               no (counts)
-``wres-wdes-manifest.json``                    :mod:`.safe`                –
-=============================================  ==========================  ===========
+- ``WRES-return-<code>-<year>.xlsx`` and ``WDES-…``: the national returns
+  (:mod:`.returns`); exact counts, not for publication;
+- ``WRES-WDES-<year>-publication.xlsx``: the accessible publication workbook
+  (:mod:`.publication`), small counts suppressed (:mod:`.disclosure`);
+- ``INTERNAL-not-for-publication-breakdown.xlsx``: every figure, unsuppressed
+  (:mod:`.breakdown`);
+- ``report.md`` and ``charts/*.png``: the board report (:mod:`.report`,
+  :mod:`.charts`), with the publication's suppression;
+- ``trend.csv`` when the config has ``[history]`` (:mod:`.trend`);
+- ``wres-wdes-manifest.json``: what was written, and what is fit to publish
+  (:mod:`.safe`).
 
 Every file is written atomically and recorded in the manifest; files that
 wres_wdes did not write are never overwritten unless ``force`` (:mod:`.safe`).
@@ -367,7 +368,8 @@ def write_trend(
                 continue
             path = folder / f"trend-{standard}.png"
             outputs.append(Output(path, chart.save, True))
-            lines.append(f"![{chart.alt}]({path.relative_to(out).as_posix()})\n")
+            alt = chart.alt.replace("[", "\\[").replace("]", "\\]")
+            lines.append(f"![{alt}]({path.relative_to(out).as_posix()})\n")
     markdown = "\n".join(lines)
     outputs.append(
         Output(out / "trend.md", lambda p: p.write_text(markdown, encoding="utf-8"), True)

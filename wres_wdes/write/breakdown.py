@@ -1,0 +1,106 @@
+"""The internal breakdown: every figure, unsuppressed, clearly marked not for publication.
+
+Analysts and the equality lead need the exact counts behind every figure,
+including the small ones the publication hides. This workbook has them all
+(every ``metrics.csv`` column, with p-values), one sheet per metric, after a
+``READ ME`` sheet that says, first, that it is not for publication. Its file
+name says so too: ``INTERNAL-not-for-publication-breakdown.xlsx``.
+
+Written with XlsxWriter (fast, constant memory) with formulas and URLs never
+inferred from text, and text from the inputs escaped as well.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..config import Config
+from ..metrics.registry import BY_KEY, REGISTRY
+from .safe import escape_frame, escape_text
+
+FILENAME = "INTERNAL-not-for-publication-breakdown.xlsx"
+
+WARNING = (
+    "NOT FOR PUBLICATION. This workbook holds exact counts, including small numbers "
+    "that could identify people. Share it only with those who need it; publish the "
+    "publication workbook instead."
+)
+
+
+def _sheet_name(standard: str, metric: str, used: set[str]) -> str:
+    name = f"{standard} {metric}"[:31]
+    for char in "[]:*?/\\":
+        name = name.replace(char, "-")
+    base, i = name, 2
+    while name in used:
+        name = f"{base[:28]} {i}"
+        i += 1
+    used.add(name)
+    return name
+
+
+def write_breakdown(frame: pd.DataFrame, config: Config, path: Path) -> None:
+    """Write the internal workbook to ``path`` (call through ``write_atomic``)."""
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(
+        str(path),
+        {"strings_to_formulas": False, "strings_to_urls": False, "nan_inf_to_errors": True},
+    )
+    try:
+        bold = workbook.add_format({"bold": True})
+        alarm = workbook.add_format(
+            {"bold": True, "font_color": "#9C0006", "bg_color": "#FFC7CE", "text_wrap": True}
+        )
+        wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+        readme = workbook.add_worksheet("READ ME")
+        readme.set_column(0, 0, 110)
+        readme.write(0, 0, WARNING, alarm)
+        readme.set_row(0, 48)
+        lines = [
+            f"Organisation: {config.organisation_name}"
+            + (f" ({config.organisation_code})" if config.organisation_code else ""),
+            f"Reporting year: {config.year} (census 31 March {config.year})",
+            "One sheet per metric; the columns are those of metrics.csv (docs/outputs.md). "
+            "Ratios are group ÷ reference_group as NHS England defines each metric.",
+        ]
+        for i, line in enumerate(lines, start=2):
+            readme.write_string(i, 0, str(escape_text(line)), wrap)
+
+        present = set(zip(frame["standard"], frame["metric"], strict=True))
+        order = [m.key for m in REGISTRY if m.key in present]
+        order += sorted(present - set(order))
+        used: set[str] = {"READ ME"}
+        for standard, metric in order:
+            part = frame[(frame["standard"] == standard) & (frame["metric"] == metric)]
+            part = escape_frame(part.reset_index(drop=True))
+            sheet = workbook.add_worksheet(_sheet_name(standard, metric, used))
+            entry = BY_KEY.get((standard, metric))
+            sheet.write_string(0, 0, "NOT FOR PUBLICATION", alarm)
+            sheet.write_string(1, 0, entry.wording if entry else f"{standard} {metric}")
+            top = 3
+            for col, name in enumerate(part.columns):
+                sheet.write_string(top, col, name, bold)
+            for col, name in enumerate(part.columns):
+                values = part[name]
+                numeric = pd.api.types.is_numeric_dtype(values)
+                for row, value in enumerate(values.tolist(), start=top + 1):
+                    if value is None or (numeric and pd.isna(value)):
+                        continue
+                    if numeric:
+                        sheet.write_number(row, col, float(value))
+                    elif isinstance(value, str):
+                        if value:
+                            sheet.write_string(row, col, value)
+                    elif not pd.isna(value):
+                        sheet.write_string(row, col, str(value))
+            sheet.freeze_panes(top + 1, 0)
+            sheet.autofilter(top, 0, top + len(part), len(part.columns) - 1)
+            sheet.set_column(0, len(part.columns) - 1, 16)
+    finally:
+        workbook.close()
+
+
+__all__ = ["FILENAME", "WARNING", "write_breakdown"]

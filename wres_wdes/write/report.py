@@ -1,0 +1,470 @@
+"""``report.md``: the tables a board paper carries, each figure read out in plain words.
+
+For each organisation: the WRES 1–9 and WDES 1–10 headline figures (and the
+extras, such as leaving), each ratio as a sentence with its interval, whether
+the difference is statistically significant and the counts behind it; metric 1
+by band (WRES) and by cluster (WDES); then every metric by directorate and unit,
+with forest plots; then trends when earlier years are given. Tables are made
+with tabulate (pipe format), charts are PNGs beside the report, each with alt text.
+
+A board paper is usually published, so the report shows the *published*
+figures: the same disclosure control as the publication workbook (``[c]``).
+The exact figures are in the internal breakdown.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import pandas as pd
+from tabulate import tabulate
+
+from ..config import Config
+from ..metrics.registry import BY_KEY, REGISTRY
+from ..results import Results
+from .charts import category_order
+from .headline import format_value
+from .publication import CONFIDENTIAL, Published, cover_text, display_column, shown_flags
+
+VERBS = {
+    "applications": ("applicants", "to be appointed from shortlisting", "appointments"),
+    "disciplinary": ("staff", "to enter the formal disciplinary process", "cases"),
+    "capability": ("staff", "to enter the formal capability process", "cases"),
+    "training": ("staff", "to access non-mandatory training or CPD", "people trained"),
+    "leavers": ("staff", "to leave", "leavers"),
+}
+"""Plain words per input: who, the event as a verb, and what the events are called."""
+
+FOCUS = {
+    "ethnicity": ("White", "BME", "Unknown"),
+    "disability": ("Disabled", "Non-disabled", "Unknown"),
+}
+
+
+def _md(text: object) -> str:
+    """Text safe inside a Markdown table cell."""
+    return str(text).replace("|", "\\|").replace("\n", " ").replace("\r", " ")
+
+
+def _alt(text: str) -> str:
+    """Alt text safe inside ``![…]``: brackets escaped, on one line."""
+    return _md(text).replace("[", "\\[").replace("]", "\\]")
+
+
+def _table(rows: list[list[object]], headers: list[str]) -> str:
+    body = [[_md(v) for v in row] for row in rows]
+    return tabulate(body, headers=headers, tablefmt="pipe", disable_numparse=True)
+
+
+def _interval_text(statistic: str, low: float, high: float) -> str:
+    if pd.isna(low) and pd.isna(high):
+        return "no interval"
+    lo = "–" if pd.isna(low) else format_value(statistic, low).rstrip("%").replace(" pp", "")
+    hi = (
+        "no upper limit"
+        if pd.isna(high) or math.isinf(high)
+        else format_value(statistic, high).rstrip("%").replace(" pp", "")
+    )
+    return f"{lo} to {hi}"
+
+
+def _count_text(value: float) -> str:
+    if pd.isna(value):
+        return "–"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def plain_words(row: pd.Series, hidden: pd.Series, level: float = 0.95) -> str:
+    """One figure read out in a sentence, with its interval, significance and counts."""
+    entry = BY_KEY.get((row["standard"], row["metric"]))
+    flags = str(row["flags"] or "").split(";")
+    statistic = row["statistic"]
+    interval = f"{level:.0%} interval {_interval_text(statistic, row['ci_low'], row['ci_high'])}"
+    if statistic == "yes_no":
+        answer = (
+            "not given in the config"
+            if pd.isna(row["value"])
+            else ("Yes" if row["value"] else "No")
+        )
+        note = f" {row['note']}" if isinstance(row.get("note"), str) and row["note"] else ""
+        return f"{answer}.{note}"
+    if bool(hidden.get("value", False)):
+        return (
+            "Not shown: the figure would reveal a number of people below the disclosure threshold."
+        )
+    g, r = row["group"], row["reference_group"]
+    if statistic == "relative_likelihood":
+        who, verb, noun = VERBS.get(
+            entry.input if entry else "", ("staff", "to have the event", "events")
+        )
+        events = (
+            CONFIDENTIAL if hidden.get("events_group", False) else _count_text(row["events_group"])
+        )
+        per_year = " a year" if not float(row["events_group"] or 0).is_integer() else ""
+        if pd.isna(row["value"]):
+            return (
+                f"The ratio of {g} to {r} {who} cannot be calculated (no {r} {noun}, or no "
+                f"{g} or {r} {who}); {events} {g} {noun}{per_year}."
+            )
+        sentence = (
+            f"{g} {who} were {row['value']:.2f} times as likely as {r} {who} {verb} ({interval})"
+        )
+        significant = "significant" in flags
+        sentence += (
+            "; the difference is statistically significant"
+            if significant
+            else "; the difference is not statistically significant"
+        )
+        if "outside_four_fifths" in flags:
+            sentence += ", and outside the 0.80–1.25 band"
+        sentence += f"; {events} {g} {noun}{per_year}."
+        if "small_numbers" in flags:
+            sentence += " Small numbers: read with care."
+        return sentence
+    if statistic == "percent":
+        if pd.notna(row["n_reference"]) and row["metric"] == "1":
+            return (
+                f"{g} staff are {row['value']:.1f}% of the workforce ({interval}); "
+                f"{_count_text(row['events_group'])} of {_count_text(row['n_group'])} "
+                "staff."
+            )
+        return f"{row['value']:.1f}% of {g} respondents ({interval})."
+    significance = (
+        "statistically significant" if "significant" in flags else "not statistically significant"
+    )
+    if statistic == "difference_pp" and not r:  # board against workforce
+        board = row["category"] if row["category"] not in ("", "all") else "all"
+        return (
+            f"{g} people are {row['rate_group'] * 100:.1f}% of {board} board members and "
+            f"{row['rate_reference'] * 100:.1f}% of the workforce: a difference of "
+            f"{row['value']:+.1f} percentage points ({interval}); {significance}."
+        )
+    if statistic == "difference_pp":
+        return (
+            f"{row['rate_group'] * 100:.1f}% of {g} respondents against "
+            f"{row['rate_reference'] * 100:.1f}% of {r} respondents: a difference of "
+            f"{row['value']:+.1f} percentage points ({interval}); {significance}."
+        )
+    if statistic.startswith("score") and r:
+        return (
+            f"{g} staff score {row['rate_group']:.2f} against {row['rate_reference']:.2f} "
+            f"for {r} staff: a difference of {row['value']:+.2f} ({interval}); "
+            f"{significance}."
+        )
+    if statistic.startswith("score"):
+        return f"{g} staff score {row['value']:.2f} ({interval})."
+    return f"{g}: {format_value(statistic, row['value'])} ({interval})."
+
+
+def _what(row: pd.Series) -> str:
+    entry = BY_KEY.get((row["standard"], row["metric"]))
+    if row["statistic"] == "relative_likelihood" and entry is not None:
+        return entry.direction + (f" ({row['category']})" if row["category"] else "")
+    category = f" ({row['category']})" if row["category"] else ""
+    if row["statistic"] == "percent" and row["metric"] == "1":
+        return f"% {row['group']} of all staff"
+    if row["statistic"] == "percent":
+        return f"% {row['group']}{category}"
+    if row["statistic"] == "difference_pp" and not row["reference_group"]:
+        return f"{row['group']} % of board ({row['category']}) − % of workforce"
+    if row["reference_group"]:
+        unit = "percentage points" if row["statistic"] == "difference_pp" else "score"
+        return f"{row['group']} − {row['reference_group']}{category} ({unit})"
+    if row["statistic"] == "yes_no":
+        return "action taken (Yes/No)"
+    return f"{row['group']} {row['statistic'].replace('_', ' ')}{category}"
+
+
+def _headline_section(published: Published, organisation: str, level: float, h: str) -> list[str]:
+    rows = published.rows
+    head = Results(rows).headline()
+    head = head[
+        (head["organisation"] == organisation)
+        & ~((head["metric"] == "1") & (head["group"] == "Unknown"))
+    ]
+    out = [f"{h} Headline figures\n"]
+    for standard in ("WRES", "WDES"):
+        part = head[head["standard"] == standard]
+        if part.empty:
+            continue
+        order = {m.key: i for i, m in enumerate(REGISTRY)}
+        part = part.iloc[
+            sorted(
+                range(len(part)),
+                key=lambda i: order.get((part["standard"].iloc[i], part["metric"].iloc[i]), 99),
+            )
+        ]
+        table, words, last = [], [], None
+        for index, row in part.iterrows():
+            hidden = published.hidden.loc[index]
+            value = (
+                CONFIDENTIAL if hidden["value"] else format_value(row["statistic"], row["value"])
+            )
+            interval = (
+                ""
+                if hidden["value"] or row["statistic"] == "yes_no"
+                else _interval_text(row["statistic"], row["ci_low"], row["ci_high"])
+            )
+            table.append(
+                [
+                    f"{standard} {row['metric']}",
+                    _what(row),
+                    value,
+                    interval,
+                    shown_flags(row["flags"], hidden["value"]),
+                ]
+            )
+            if row["metric"] != last:
+                entry = BY_KEY.get((standard, row["metric"]))
+                words.append(
+                    f"- **{standard} {row['metric']}**"
+                    + (f": {_md(entry.wording)}" if entry else "")
+                )
+                last = row["metric"]
+            words.append(f"    - {_md(_what(row))}: {_md(plain_words(row, hidden, level))}")
+        out.append(f"{h}# {standard}\n")
+        out.append(_table(table, ["metric", "figure", "value", f"{level:.0%} interval", "flags"]))
+        out.append("")
+        out.extend(words)
+        out.append("")
+    return out
+
+
+def _metric1_section(
+    published: Published,
+    organisation: str,
+    h: str,
+    charts: Mapping[tuple[str, str], tuple[str, str]],
+) -> list[str]:
+    rows = published.rows
+    out = []
+    for standard in ("WRES", "WDES"):
+        entry = BY_KEY.get((standard, "1"))
+        part = rows[
+            (rows["standard"] == standard)
+            & (rows["metric"] == "1")
+            & (rows["level"] == "organisation")
+            & (rows["organisation"] == organisation)
+        ]
+        if part.empty or entry is None:
+            continue
+        groups = FOCUS[entry.grouping]
+        focus = groups[1] if standard == "WRES" else groups[0]
+        word = "band" if standard == "WRES" else "cluster"
+        out.append(f"{h} {standard} 1 by {word}\n")
+        categories = sorted(
+            part["category"].unique(),
+            key=lambda c: (
+                ["non-clinical", "clinical", "medical", "unknown", "all"].index(c.split("/")[0])
+                if c.split("/")[0] in ("non-clinical", "clinical", "medical", "unknown")
+                else 4,
+                c.endswith("/all"),
+                category_order(c),
+            ),
+        )
+        table = []
+        for category in categories:
+            cells = [category]
+            total = ""
+            for group in groups:
+                sel = part[(part["category"] == category) & (part["group"] == group)]
+                if sel.empty:
+                    cells.append("0")
+                    continue
+                cells.append(str(display_column(published, sel.index, "events_group").iloc[0]))
+                total = str(display_column(published, sel.index, "n_group").iloc[0])
+            sel = part[(part["category"] == category) & (part["group"] == focus)]
+            if sel.empty:
+                share = ""
+            else:
+                r = sel.iloc[0]
+                interval = _interval_text("percent", r["ci_low"], r["ci_high"])
+                share = (
+                    CONFIDENTIAL
+                    if published.hidden.loc[sel.index[0], "value"]
+                    else f"{r['value']:.1f} ({interval})"
+                )
+            table.append([*cells, total, share])
+        out.append(
+            _table(
+                table,
+                [
+                    word if standard == "WDES" else "category",
+                    *groups,
+                    "total",
+                    f"% {focus} (interval)",
+                ],
+            )
+        )
+        out.append("")
+        chart = charts.get((standard, "1"))
+        if chart:
+            out.append(f"![{_alt(chart[1])}]({chart[0]})\n")
+    return out
+
+
+def _breakdown_section(
+    published: Published,
+    organisation: str,
+    level: float,
+    h: str,
+    charts: Mapping[tuple[str, str], tuple[str, str]],
+) -> list[str]:
+    rows = published.rows
+    part = rows[(rows["organisation"] == organisation) & (rows["level"] != "organisation")]
+    if part.empty:
+        return []
+    out = [f"{h} By directorate and unit\n"]
+    present = set(zip(part["standard"], part["metric"], strict=True))
+    for entry in [m for m in REGISTRY if m.key in present]:
+        sub = part[(part["standard"] == entry.standard) & (part["metric"] == entry.metric)]
+        if entry.metric == "1":
+            groups = FOCUS[entry.grouping]
+            focus = groups[1] if entry.standard == "WRES" else groups[0]
+            sub = sub[(sub["category"] == "all") & (sub["group"] == focus)]
+        elif (sub["reference_group"] != "").any():
+            # survey metrics: the group-against-reference rows carry both groups' counts
+            sub = sub[sub["reference_group"] != ""]
+        if sub.empty:
+            continue
+        shown = {
+            c: display_column(published, sub.index, c).astype(str)
+            for c in ("n_group", "events_group", "n_reference", "events_reference")
+        }
+        confidential = published.hidden.loc[sub.index, "value"].to_numpy(dtype=bool)
+        values = [
+            CONFIDENTIAL if c else format_value(s, v)
+            for c, s, v in zip(confidential, sub["statistic"], sub["value"], strict=True)
+        ]
+        intervals = [
+            "" if c else _interval_text(s, lo, hi)
+            for c, s, lo, hi in zip(
+                confidential, sub["statistic"], sub["ci_low"], sub["ci_high"], strict=True
+            )
+        ]
+        if entry.metric == "1":
+            headers = [
+                "level",
+                "unit",
+                f"{focus} staff",
+                "all staff",
+                f"% {focus}",
+                f"{level:.0%} interval",
+            ]
+            columns = [
+                sub["level"],
+                sub["unit"],
+                shown["events_group"],
+                shown["n_group"],
+                values,
+                intervals,
+            ]
+        else:
+            group = entry.group or "group"
+            reference = entry.reference_group or "reference"
+            headers = [
+                "level",
+                "unit",
+                "category",
+                f"{group}: n",
+                f"{group}: events",
+                f"{reference}: n",
+                f"{reference}: events",
+                "value",
+                f"{level:.0%} interval",
+                "flags",
+            ]
+            columns = [
+                sub["level"],
+                sub["unit"],
+                sub["category"].replace("", "–"),
+                shown["n_group"],
+                shown["events_group"],
+                shown["n_reference"],
+                shown["events_reference"],
+                values,
+                intervals,
+                [shown_flags(f, c) for f, c in zip(sub["flags"], confidential, strict=True)],
+            ]
+            if not (sub["category"] != "").any():
+                del headers[2], columns[2]
+        table = [list(r) for r in zip(*(list(c) for c in columns), strict=True)]
+        title = entry.direction or entry.wording.split(".")[0]
+        out.append(f"{h}# {entry.standard} {entry.metric}: {_md(title)}\n")
+        out.append(_table(table, headers))
+        out.append("")
+        chart = charts.get(entry.key)
+        if chart and entry.metric != "1":
+            out.append(f"![{_alt(chart[1])}]({chart[0]})\n")
+    return out
+
+
+def report_markdown(
+    published: Published,
+    config: Config,
+    *,
+    charts: Mapping[str, Mapping[tuple[str, str], tuple[str, str]]] | None = None,
+    trend_text: str = "",
+    trend_charts: Mapping[str, list[tuple[str, str]]] | None = None,
+) -> str:
+    """The whole report as Markdown.
+
+    Parameters
+    ----------
+    published
+        From :func:`wres_wdes.write.publication.publish`.
+    charts
+        Organisation → (standard, metric) → (relative path, alt text).
+    trend_text
+        The trend tables (:func:`wres_wdes.write.trend.trend_markdown`), if any.
+    trend_charts
+        Organisation → list of (relative path, alt text).
+    """
+    charts = charts or {}
+    trend_charts = trend_charts or {}
+    level = config.options.confidence_level
+    organisations = list(dict.fromkeys(published.rows["organisation"]))
+    several = len(organisations) > 1
+    title = f"{config.organisation_name}" if not several else f"{len(organisations)} organisations"
+    out = [f"# WRES and WDES {config.year}: {_md(title)}\n"]
+    start, end = config.data_year
+    out.append(
+        f"Workforce census 31 March {config.year}; data year {start.day} {start:%B %Y} to "
+        f"{end.day} {end:%B %Y}. A relative likelihood is the rate of one group divided by "
+        "the rate of the other, in the direction NHS England defines for each metric; 1.00 "
+        "means equal likelihood. Each figure has a "
+        f"{level:.0%} confidence interval; 'statistically significant' means the interval "
+        "excludes parity. 'Outside 0.80–1.25' is the four-fifths band; 'small numbers' means "
+        "few events or people. "
+        + (
+            f"Counts from 1 to {math.ceil(published.threshold) - 1} are shown as {CONFIDENTIAL}, "
+            "as is any figure that would reveal one (disclosure control); the exact figures are "
+            "in the internal breakdown, which is not for publication."
+            if published.threshold > 1
+            else "Disclosure control is turned off."
+        )
+        + "\n"
+    )
+    for organisation in organisations:
+        h = "##"
+        if several:
+            out.append(f"## {_md(organisation)}\n")
+            h = "###"
+        org_charts = charts.get(organisation, {})
+        out.extend(_headline_section(published, organisation, level, h))
+        out.extend(_metric1_section(published, organisation, h, org_charts))
+        out.extend(_breakdown_section(published, organisation, level, h, org_charts))
+    if trend_text:
+        out.append("## Trends\n")
+        out.append(trend_text)
+        for organisation in organisations:
+            for path, alt in trend_charts.get(organisation, []):
+                out.append(f"![{_alt(alt)}]({path})\n")
+    out.append("## Method\n")
+    for line in cover_text(config, published.threshold)["about"]:
+        out.append(f"- {_md(line)}")
+    return "\n".join(out) + "\n"
+
+
+__all__ = ["plain_words", "report_markdown"]

@@ -1,0 +1,220 @@
+"""Safe writing: atomic files, a manifest of what was written, and formula escaping.
+
+Three promises every writer keeps (``docs/outputs.md``, "Safe writing"):
+
+1. **Atomic.** Each file is written to a temporary name in the same folder and
+   renamed over the target only once it is complete (:func:`write_atomic`), so a
+   failure never leaves a half-written workbook.
+2. **No clobbering.** ``wres-wdes-manifest.json`` in the output folder lists
+   every file wres_wdes wrote there, with its SHA-256. A run refuses to
+   overwrite a file that is not in the manifest, or that was changed since it
+   was written (someone edited the report), unless forced (:class:`Manifest`).
+3. **No formulas from data.** Text that came from the inputs (directorate and
+   unit names, the WDES 9b narrative) is written so that a spreadsheet never
+   reads it as a formula: a value starting with ``=``, ``+``, ``-``, ``@``, a tab
+   or a carriage return gets a leading apostrophe (:func:`escape_text`), the
+   OWASP advice for CSV and spreadsheet injection.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+MANIFEST_NAME = "wres-wdes-manifest.json"
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet treat text as a formula (OWASP)."""
+
+
+def escape_text(value: object) -> object:
+    """Text that a spreadsheet will never evaluate; other values unchanged.
+
+    >>> escape_text("=HYPERLINK(\\"http://x\\")")
+    '\\'=HYPERLINK("http://x")'
+    >>> escape_text("Medicine"), escape_text(3)
+    ('Medicine', 3)
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def escape_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with :func:`escape_text` applied to every text value.
+
+    Only ``str`` values are touched: a negative number in a column that mixes
+    numbers with shorthand such as ``[c]`` stays a number.
+    """
+    out = frame.copy()
+    for column in out.columns:
+        series = out[column]
+        if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
+            continue
+        if pd.api.types.is_string_dtype(series) and not pd.api.types.is_object_dtype(series):
+            risky = series.str.match(r"^[=+\-@\t\r]").fillna(False).to_numpy(dtype=bool)
+        else:
+            risky = np.fromiter(
+                (isinstance(v, str) and v.startswith(FORMULA_STARTS) for v in series),
+                dtype=bool,
+                count=len(series),
+            )
+        if risky.any():
+            escaped = series.astype(object).copy()
+            escaped[risky] = ["'" + v for v in series[risky]]
+            out[column] = escaped
+    return out
+
+
+def write_atomic(path: Path, write: Callable[[Path], object]) -> Path:
+    """Call ``write(tmp)`` on a temporary file beside ``path``, then rename it to ``path``.
+
+    The temporary name keeps the suffix (``.xlsx``, ``.png``), so writers that
+    infer the format from it still work. On any failure the temporary file is
+    removed and ``path`` is left as it was.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.stem}.", suffix=f".tmp{path.suffix}"
+    )
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class OverwriteRefused(Exception):
+    """Files exist that wres_wdes did not write (or that changed since): nothing written."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        self.paths = paths
+        super().__init__(
+            "these files exist and were not written by wres_wdes (or were "
+            "changed since): " + ", ".join(str(p) for p in paths)
+        )
+
+    def message(self) -> str:
+        lines = [
+            "Not written: these files exist and were not written by wres_wdes, or were "
+            "changed since it wrote them (use --force to overwrite them, or choose "
+            "another --out folder):"
+        ]
+        lines += [f"  {p}" for p in self.paths]
+        return "\n".join(lines)
+
+
+class Manifest:
+    """The record of files wres_wdes wrote in one output folder.
+
+    Stored as ``wres-wdes-manifest.json``: for every file its path relative to
+    the folder, SHA-256, size, time written and whether it is meant for
+    publication; with the organisation, reporting year and wres_wdes version of
+    the last run (:mod:`wres_wdes.write.trend` reads the year back).
+    """
+
+    def __init__(self, folder: Path, data: dict | None = None) -> None:
+        self.folder = Path(folder)
+        self.data = data or {"files": {}}
+        self.data.setdefault("files", {})
+
+    @classmethod
+    def load(cls, folder: str | Path) -> Manifest:
+        folder = Path(folder)
+        path = folder / MANIFEST_NAME
+        if path.is_file():
+            try:
+                return cls(folder, json.loads(path.read_text(encoding="utf-8")))
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                pass  # an unreadable manifest vouches for nothing
+        return cls(folder)
+
+    def _key(self, path: Path) -> str:
+        return Path(os.path.relpath(Path(path), self.folder)).as_posix()
+
+    def refused(self, paths: Iterable[Path], force: bool = False) -> list[Path]:
+        """Of ``paths``, those that exist and that this manifest does not vouch for."""
+        if force:
+            return []
+        out = []
+        for path in paths:
+            path = Path(path)
+            if not path.exists():
+                continue
+            entry = self.data["files"].get(self._key(path))
+            if entry is None or not path.is_file() or entry.get("sha256") != _sha256(path):
+                out.append(path)
+        return out
+
+    def check(self, paths: Iterable[Path], force: bool = False) -> None:
+        """Raise :class:`OverwriteRefused` if any of ``paths`` may not be overwritten."""
+        refused = self.refused(paths, force)
+        if refused:
+            raise OverwriteRefused(refused)
+
+    def record(self, path: Path, for_publication: bool) -> None:
+        path = Path(path)
+        self.data["files"][self._key(path)] = {
+            "sha256": _sha256(path),
+            "bytes": path.stat().st_size,
+            "written": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "for_publication": for_publication,
+        }
+
+    def describe(self, **facts: object) -> None:
+        """Record facts of the run (``organisation``, ``reporting_year``, ``version``)."""
+        self.data.update(facts)
+
+    def save(self) -> Path:
+        text = json.dumps(self.data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        return write_atomic(
+            self.folder / MANIFEST_NAME, lambda p: p.write_text(text, encoding="utf-8")
+        )
+
+
+def write_tracked(
+    manifest: Manifest, path: Path, write: Callable[[Path], object], *, for_publication: bool
+) -> Path:
+    """:func:`write_atomic`, then record the file in ``manifest``."""
+    write_atomic(path, write)
+    manifest.record(path, for_publication)
+    return Path(path)
+
+
+__all__ = [
+    "FORMULA_STARTS",
+    "MANIFEST_NAME",
+    "Manifest",
+    "OverwriteRefused",
+    "escape_frame",
+    "escape_text",
+    "write_atomic",
+    "write_tracked",
+]

@@ -1,0 +1,328 @@
+r"""Trends: each headline figure by year, with the change from last year and its significance.
+
+Trust reports end with an appendix of each metric over three or more years
+(``reference/wdes.md`` §11, item 8). Given earlier years' ``metrics.csv``
+files (config ``[history] files`` or ``wres-wdes trend FILES…``) this makes
+that table from the organisation-level figures, matched by organisation,
+standard, metric, category, group and statistic.
+
+The year of a file is, in this order: given explicitly (``2023 = "…"`` in the
+config, ``2023=path`` on the command line); the ``reporting_year`` in the
+``wres-wdes-manifest.json`` beside it; a ``year`` column; a year (2015–2100)
+in its path. Otherwise it is an error that says how to give it.
+
+Change from last year, with a confidence interval by the method of variance
+estimates recovery (MOVER; Zou & Donner 2008), from each year's own interval,
+as :func:`wres_wdes.stats.ratio_of_ratios` does from counts:
+
+- relative likelihoods: the ratio :math:`C = RL_t / RL_{t-1}` on the log scale,
+  significant when its interval excludes 1;
+- percentages, percentage-point differences and scores: the difference
+  :math:`D = v_t - v_{t-1}`, with :math:`L = D - \sqrt{(v_t - l_t)^2 + (u_{t-1} - v_{t-1})^2}`
+  and :math:`U = D + \sqrt{(u_t - v_t)^2 + (v_{t-1} - l_{t-1})^2}`
+  (for two percentages with Wilson intervals this is Newcombe's method 10),
+  significant when it excludes 0.
+
+The years are treated as independent; staff present in both make them
+positively correlated, so the test errs on the cautious side (see
+:mod:`wres_wdes.stats.change`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from tabulate import tabulate
+
+from ..config import HistoryFile
+from ..metrics.registry import BY_KEY, REGISTRY
+from ..problems import InputError, Problem
+from ..results import METRICS_COLUMNS, Results
+from .headline import format_value
+from .safe import MANIFEST_NAME
+
+KEYS = ["organisation", "standard", "metric", "category", "group", "reference_group", "statistic"]
+COUNTS = ["n_group", "events_group", "n_reference", "events_reference"]
+TREND_COLUMNS = (
+    *KEYS,
+    "year",
+    "value",
+    "ci_low",
+    "ci_high",
+    "flags",
+    *COUNTS,
+    "change",
+    "change_low",
+    "change_high",
+    "change_significant",
+    "confidential",
+)
+_YEAR = re.compile(r"(?<![0-9])(20[1-9][0-9]|2100)(?![0-9])")
+
+
+def parse_file_argument(text: str) -> HistoryFile:
+    """``2023=out/metrics.csv`` or ``out/metrics.csv`` (command-line form)."""
+    year, sep, path = text.partition("=")
+    if sep and year.strip().isdigit():
+        return HistoryFile(Path(path), int(year))
+    return HistoryFile(Path(text))
+
+
+def year_of(file: HistoryFile, frame: pd.DataFrame | None = None) -> int:
+    """The reporting year of a history file (see the module docstring for the order)."""
+    if file.year is not None:
+        return file.year
+    manifest = file.path.parent / MANIFEST_NAME
+    if manifest.is_file():
+        try:
+            year = json.loads(manifest.read_text(encoding="utf-8")).get("reporting_year")
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            year = None
+        if isinstance(year, int):
+            return year
+    if frame is not None and "year" in frame and frame["year"].nunique() == 1:
+        return int(frame["year"].iloc[0])
+    found = _YEAR.findall(str(file.path))
+    if found:
+        return int(found[-1])
+    raise InputError(
+        [
+            Problem.error(
+                str(file.path),
+                None,
+                None,
+                None,
+                "cannot tell which reporting year this file is: give it "
+                'as 2023=path on the command line, or as 2023 = "path" '
+                "under [history] files in the config",
+            )
+        ]
+    )
+
+
+def read_history(files: Sequence[HistoryFile]) -> pd.DataFrame:
+    """Earlier years' results, stacked, with a ``year`` column; every problem reported."""
+    problems, parts = [], []
+    for file in files:
+        if not file.path.is_file():
+            problems.append(
+                Problem.error(str(file.path), None, None, None, "the file does not exist")
+            )
+            continue
+        frame = pd.read_csv(
+            file.path,
+            dtype={"metric": str, "category": str, "unit": str},
+            keep_default_na=True,
+            encoding="utf-8-sig",
+        )
+        missing = [c for c in METRICS_COLUMNS if c not in frame]
+        if missing:
+            problems.append(
+                Problem.error(
+                    str(file.path),
+                    1,
+                    ", ".join(missing),
+                    None,
+                    "not a metrics.csv: these columns are missing",
+                )
+            )
+            continue
+        try:
+            year = year_of(file, frame)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        parts.append(frame.assign(year=year))
+    if problems:
+        raise InputError(problems)
+    if not parts:
+        return pd.DataFrame(columns=[*METRICS_COLUMNS, "organisation", "year"])
+    years = [int(p["year"].iloc[0]) for p in parts]
+    repeated = sorted({y for y in years if years.count(y) > 1})
+    if repeated:
+        raise InputError(
+            [
+                Problem.error(
+                    "history",
+                    None,
+                    None,
+                    str(y),
+                    "two files for the same reporting year; give each year once",
+                )
+                for y in repeated
+            ]
+        )
+    return pd.concat(parts, ignore_index=True)
+
+
+def _headline(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.copy()
+    if "organisation" not in frame:
+        org = frame["unit"].where(frame["level"] == "organisation")
+        frame["organisation"] = org.ffill().bfill()
+    for column in ("category", "group", "reference_group", "flags"):
+        frame[column] = frame[column].fillna("").astype(str)
+    frame["metric"] = frame["metric"].astype(str)
+    rows = Results(frame).headline()
+    return rows[~((rows["metric"] == "1") & (rows["group"] == "Unknown"))]
+
+
+def _mover(statistic: np.ndarray, v1, l1, u1, v2, l2, u2) -> tuple[np.ndarray, ...]:
+    """Change later vs earlier: (change, low, high, significant), vectorised."""
+    ratio = statistic == "relative_likelihood"
+    with np.errstate(divide="ignore", invalid="ignore"):
+        e1, e2 = np.log(v1), np.log(v2)
+        r_low = np.exp((e2 - e1) - np.sqrt((e2 - np.log(l2)) ** 2 + (np.log(u1) - e1) ** 2))
+        r_high = np.exp((e2 - e1) + np.sqrt((np.log(u2) - e2) ** 2 + (e1 - np.log(l1)) ** 2))
+        r_low = np.where((v2 == 0) & (v1 > 0), 0.0, r_low)
+        r_high = np.where((v2 == 0) & (v1 > 0), np.nan, r_high)
+        d = v2 - v1
+        d_low = d - np.sqrt((v2 - l2) ** 2 + (u1 - v1) ** 2)
+        d_high = d + np.sqrt((u2 - v2) ** 2 + (v1 - l1) ** 2)
+    change = np.where(ratio, v2 - v1, d)
+    low = np.where(ratio, r_low, d_low)
+    high = np.where(ratio, r_high, d_high)
+    testable = np.isin(statistic, ["relative_likelihood", "percent", "difference_pp", "score"])
+    testable &= ~(ratio & ~(v1 > 0))
+    significant = np.where(ratio, (low > 1) | (high < 1), (low > 0) | (high < 0)) & testable
+    low = np.where(testable, low, np.nan)
+    high = np.where(testable, high, np.nan)
+    return change, low, high, significant
+
+
+def trend_rows(history: pd.DataFrame, threshold: float = 5) -> pd.DataFrame:
+    """Each headline figure by year (long), with the change from the year before it.
+
+    ``confidential`` marks a figure resting on a count above 0 and below
+    ``threshold`` (any group but Unknown): the primary rule of
+    :mod:`~wres_wdes.write.disclosure`, applied to each year's own counts, so
+    published trend tables show ``[c]`` there.
+    """
+    rows = _headline(history.sort_values("year", ascending=False, kind="stable"))
+    # figures in the order of the latest year's results, then by year
+    order = rows.groupby(KEYS, sort=False, dropna=False).ngroup()
+    rows = rows.assign(_order=order.to_numpy()).sort_values(["_order", "year"], kind="stable")
+    rows = rows.drop(columns="_order").reset_index(drop=True)
+    previous = rows.groupby(KEYS, sort=False, dropna=False).shift(1)
+    consecutive = (rows["year"] - previous["year"]) == 1
+    cols = [rows[c].to_numpy(dtype=np.float64) for c in ("value", "ci_low", "ci_high")]
+    prev = [previous[c].to_numpy(dtype=np.float64) for c in ("value", "ci_low", "ci_high")]
+    change, low, high, significant = _mover(rows["statistic"].to_numpy(), *prev, *cols)
+    rows["change"] = np.where(consecutive, change, np.nan)
+    rows["change_low"] = np.where(consecutive, low, np.nan)
+    rows["change_high"] = np.where(consecutive, high, np.nan)
+    rows["change_significant"] = consecutive.to_numpy() & significant
+    counts = rows[COUNTS].to_numpy(dtype=np.float64)
+    small = ((counts > 0) & (counts < threshold)).any(axis=1) & (rows["group"] != "Unknown")
+    rows["confidential"] = small.to_numpy() & (threshold > 0) & (rows["statistic"] != "yes_no")
+    return rows[list(TREND_COLUMNS)]
+
+
+def has_trend(trend: pd.DataFrame, standard: str, organisation: str) -> bool:
+    """Whether a standard has relative likelihoods in two or more years to chart."""
+    part = trend[
+        (trend["organisation"] == organisation)
+        & (trend["standard"] == standard)
+        & (trend["statistic"] == "relative_likelihood")
+    ]
+    return part["year"].nunique() >= 2
+
+
+def _label(row: pd.Series) -> str:
+    metric = BY_KEY.get((row["standard"], row["metric"]))
+    if row["statistic"] == "relative_likelihood" and metric is not None:
+        text = metric.direction
+    elif row["statistic"] == "percent":
+        text = f"% {row['group']}" + (f" ({row['category']})" if row["category"] else "")
+    elif row["statistic"] == "difference_pp":
+        text = f"{row['group']}: board {row['category']} − workforce"
+    elif row["statistic"] == "yes_no":
+        text = "action taken"
+    else:
+        text = f"{row['group']} {row['statistic']}"
+    if row["category"] and row["statistic"] == "relative_likelihood":
+        text += f" ({row['category']})"
+    return text
+
+
+def _change_text(row: pd.Series) -> str:
+    if pd.isna(row["change"]):
+        return ""
+    s = row["statistic"]
+    if s == "relative_likelihood":
+        return f"{row['change']:+.2f}"
+    if s in ("percent", "difference_pp"):
+        return f"{row['change']:+.1f} pp"
+    return f"{row['change']:+.2f}"
+
+
+def _significance_text(row: pd.Series) -> str:
+    if pd.isna(row["change"]) or pd.isna(row["change_low"]):
+        return "not tested" if not pd.isna(row["change"]) else ""
+    return "significant" if row["change_significant"] else "not significant"
+
+
+def trend_table(trend: pd.DataFrame, organisation: str) -> pd.DataFrame:
+    """The appendix table: one row per figure, one column per year, then the last change."""
+    part = trend[trend["organisation"] == organisation]
+    if part.empty:
+        return pd.DataFrame()
+    years = sorted(part["year"].unique())
+    order = {m.key: i for i, m in enumerate(REGISTRY)}
+    out = []
+    for position, (_, rows) in enumerate(part.groupby(KEYS, sort=False, dropna=False)):
+        rows = rows.sort_values("year")
+        last = rows.iloc[-1]
+        line = {"metric": f"{last['standard']} {last['metric']}", "figure": _label(last)}
+        by_year = dict(zip(rows["year"], rows.itertuples(index=False), strict=True))
+        for year in years:
+            r = by_year.get(year)
+            line[str(year)] = (
+                "" if r is None else "[c]" if r.confidential else format_value(r.statistic, r.value)
+            )
+        hide = bool(last["confidential"]) or (len(rows) > 1 and bool(rows.iloc[-2]["confidential"]))
+        line["change from last year"] = "[c]" if hide else _change_text(last)
+        line["change"] = "" if hide else _significance_text(last)
+        line["_order"] = (order.get((last["standard"], last["metric"]), 99), position)
+        out.append(line)
+    table = pd.DataFrame(out).sort_values("_order", kind="stable").drop(columns="_order")
+    return table.reset_index(drop=True)
+
+
+def trend_markdown(trend: pd.DataFrame) -> str:
+    """Every organisation's trend table as Markdown (tabulate, pipe format)."""
+    parts = []
+    for organisation in dict.fromkeys(trend["organisation"]):
+        table = trend_table(trend, organisation)
+        if table.empty:
+            continue
+        parts.append(f"### {organisation}\n")
+        parts.append(
+            tabulate(table, headers="keys", tablefmt="pipe", showindex=False, disable_numparse=True)
+        )
+        parts.append("")
+    parts.append(
+        "Change from last year: the difference in the figure; for a relative "
+        "likelihood it is tested as the ratio of the two years' ratios. 'significant' "
+        "means the interval of the change excludes no change; 'not tested' means no "
+        "interval could be formed (a ratio of 0, or a yes/no answer)."
+    )
+    return "\n".join(parts) + "\n"
+
+
+__all__ = [
+    "TREND_COLUMNS",
+    "HistoryFile",
+    "has_trend",
+    "parse_file_argument",
+    "read_history",
+    "trend_markdown",
+    "trend_rows",
+    "trend_table",
+    "year_of",
+]
