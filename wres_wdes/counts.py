@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
+from pandas.api.types import union_categoricals
 
 NOT_RECORDED = "(not recorded)"
 
@@ -104,21 +104,40 @@ def level_counts(
     return pd.concat(parts, ignore_index=True)
 
 
-def person_keys(frame: pd.DataFrame, on: Sequence[str]) -> pa.Array:
-    """Each row's person key (``person_id``, within ``organisation`` when given) as Arrow text."""
-    arrays = []
+def _joint_codes(left: pd.Series, right: pd.Series) -> tuple[np.ndarray, np.ndarray, int]:
+    """Integer codes of two columns over their common set of values, and its size."""
+    if isinstance(left.dtype, pd.CategoricalDtype) and isinstance(right.dtype, pd.CategoricalDtype):
+        both = union_categoricals([right.array, left.array], ignore_order=True)
+        codes = both.codes.astype(np.int64)
+        return codes[len(right) :], codes[: len(right)], len(both.categories)
+    chunks = [pa.array(right, from_pandas=True), pa.array(left, from_pandas=True)]
+    chunks = [c.cast(pa.string()) for c in chunks]
+    encoded = pa.chunked_array(chunks).dictionary_encode().combine_chunks()
+    codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    return codes[len(right) :], codes[: len(right)], len(encoded.dictionary)
+
+
+def key_positions(left: pd.DataFrame, right: pd.DataFrame, on: Sequence[str]) -> np.ndarray:
+    """For each row of ``left``, the first row of ``right`` with the same key, or -1.
+
+    The key (``person_id``, within ``organisation`` when given) is reduced to one
+    integer per row, so the look-up is a sort and a binary search over integers
+    rather than a hash of millions of strings.
+    """
+    left_key = np.zeros(len(left), dtype=np.int64)
+    right_key = np.zeros(len(right), dtype=np.int64)
+    missing_left = np.zeros(len(left), dtype=bool)
     for column in on:
-        array = pa.array(frame[column], from_pandas=True)
-        arrays.append(array.cast(pa.string()))
-    if len(arrays) == 1:
-        return arrays[0]
-    return pc.binary_join_element_wise(*arrays, "\x1f")
-
-
-def key_positions(keys: pa.Array, value_set: pa.Array) -> np.ndarray:
-    """For each key, its first position in ``value_set``, or -1 (one hash look-up)."""
-    found = pc.index_in(keys, value_set=value_set)
-    return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+        lc, rc, size = _joint_codes(left[column], right[column])
+        missing_left |= lc < 0
+        left_key = left_key * (size + 1) + (lc + 1)
+        right_key = right_key * (size + 1) + (rc + 1)
+    if len(right_key) == 0:
+        return np.full(len(left), -1, dtype=np.int64)
+    unique, first = np.unique(right_key, return_index=True)
+    where = np.minimum(np.searchsorted(unique, left_key), len(unique) - 1)
+    hit = (unique[where] == left_key) & ~missing_left
+    return np.where(hit, first[where], -1).astype(np.int64)
 
 
 def widen_groups(

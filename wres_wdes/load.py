@@ -26,13 +26,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 from pandas.api.types import union_categoricals
 
 from . import classify
 from .config import Config, load_config
 from .contract import INPUTS
-from .counts import key_positions, person_keys
+from .counts import key_positions
 from .headers import match_headers
 from .problems import InputError, Problem, has_errors, problems_frame, row_problems
 from .read import read_table
@@ -267,13 +266,44 @@ def _take(column: pd.Series, rows: np.ndarray, found: np.ndarray, index: pd.Inde
     return taken.where(found)
 
 
+def _match_training(
+    frames: dict[str, pd.DataFrame],
+    sources: Mapping[str, str],
+    problems: list[Problem],
+    with_org: bool,
+) -> None:
+    """Match training episodes to the census staff list (``staff_position``, -1 if absent).
+
+    WRES 4 counts people in post at the census who accessed training
+    (``reference/wres.md`` §4), so an episode needs only its person's row in the
+    staff list, not a copy of their groups: at national scale that saves copying
+    millions of rows.
+    """
+    training, staff = frames["training"], frames["staff"]
+    on = ["organisation", "person_id"] if with_org and "organisation" in training else ["person_id"]
+    position = key_positions(training, staff, on)
+    frames["training"] = training.assign(staff_position=position)
+    missing = int((position < 0).sum())
+    if missing:
+        problems.append(
+            Problem.warning(
+                sources["training"],
+                None,
+                "person_id",
+                None,
+                f"{missing} episode(s) name a person_id not in the census staff list; WRES 4 "
+                "counts people in post at the census, so they are not counted",
+            )
+        )
+
+
 def _attach_person_attributes(
     frames: dict[str, pd.DataFrame],
     levels: tuple[str, ...],
     problems: list[Problem],
     sources: Mapping[str, str],
 ) -> None:
-    """Fill groups and units of case, training and leaver rows from the staff list.
+    """Fill groups and units of case and leaver rows from the staff list (training: see below).
 
     One hash join per input (on ``organisation`` and ``person_id`` when both sides
     have an organisation column), never a loop per row.
@@ -288,15 +318,17 @@ def _attach_person_attributes(
     ]
     carried = list(dict.fromkeys(carried))
     people = _concat_people(lookups, ["person_id", *carried])
-    people_keys: dict[tuple[str, ...], pa.Array] = {}
+    with_org = all("organisation" in f for f in lookups)
+    if "training" in frames and "staff" in frames:
+        _match_training(frames, sources, problems, with_org)
     for key in CASE_INPUTS:
-        if key not in frames or (key == "leavers" and "staff" not in frames):
+        if key == "training" or key not in frames or (key == "leavers" and "staff" not in frames):
             continue
         frame = frames[key]
-        on = ["organisation", "person_id"] if "organisation" in frame else ["person_id"]
-        if tuple(on) not in people_keys:
-            people_keys[tuple(on)] = person_keys(people, on)
-        positions = key_positions(person_keys(frame, on), people_keys[tuple(on)])
+        on = (
+            ["organisation", "person_id"] if with_org and "organisation" in frame else ["person_id"]
+        )
+        positions = key_positions(frame, people, on)
         found = positions >= 0
         rows = np.where(found, positions, 0)
         joined = {c: _take(people[c], rows, found, frame.index) for c in carried if c not in on}

@@ -41,9 +41,14 @@ def board_rows(
         is_group=(board[column].astype("string") == group).to_numpy(),
         known=(board[column].astype("string") != "Unknown").to_numpy(),
     )
-    workforce = staff.assign(
-        is_group=(staff[column].astype("string") == group).to_numpy(),
-        known=(staff[column].astype("string") != "Unknown").to_numpy(),
+    # the staff list is large: compare its categorical codes, not text
+    staff_group = staff[column]
+    workforce = pd.DataFrame(
+        {
+            "organisation": staff["organisation"].to_numpy(),
+            "is_group": (staff_group == group).fillna(False).to_numpy(dtype=bool),
+            "known": (staff_group.notna() & (staff_group != "Unknown")).to_numpy(dtype=bool),
+        }
     )
     if exclude_unknown:
         members = members[members["known"]]

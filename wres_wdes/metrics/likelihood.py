@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from ..config import Options
-from ..counts import UNIT_KEYS, key_positions, level_counts, person_keys, widen_groups
+from ..counts import UNIT_KEYS, key_positions, level_counts, widen_groups
 from ..measure import likelihood_rows
 from .registry import Metric
 from .workforce import GROUP_COLUMN
@@ -103,10 +104,22 @@ def appointment_rows(
         )
         levels = tuple(lv for lv in levels if lv in frame)
     else:
-        frame = _grouped(applications, metric.grouping)
+        # only the columns counted: a national extract has millions of rows
+        keep = [
+            c
+            for c in (
+                "organisation",
+                *levels,
+                *split,
+                GROUP_COLUMN[metric.grouping],
+                "guaranteed_interview",
+            )
+            if c in applications
+        ]
+        frame = _grouped(applications[keep], metric.grouping)
         frame = frame.assign(
-            n=frame["shortlisted"].fillna(False).astype("int64"),
-            events=frame["appointed"].fillna(False).astype("int64"),
+            n=applications["shortlisted"].fillna(False).to_numpy(dtype="int64"),
+            events=applications["appointed"].fillna(False).to_numpy(dtype="int64"),
         )
     frames = {"": frame}
     if metric.standard == "WDES" and not is_summary and "guaranteed_interview" in frame:
@@ -169,7 +182,12 @@ def training_rows(
     """
     groups = GROUPED_BY[metric.grouping]
     on = ["organisation", "person_id"] if "organisation" in training else ["person_id"]
-    trained = key_positions(person_keys(staff, on), person_keys(training, on)) >= 0
+    if "staff_position" in training:  # matched once while loading
+        position = training["staff_position"].to_numpy()
+        trained = np.zeros(len(staff), dtype=bool)
+        trained[position[position >= 0]] = True
+    else:
+        trained = key_positions(staff, training, on) >= 0
     frame = _grouped(staff, metric.grouping).assign(trained=trained)
     counts = level_counts(frame, levels, [*split, "group"], sums={"events": "trained"}, size="n")
     table = widen_groups(counts, list(split), groups, ["n", "events"])
