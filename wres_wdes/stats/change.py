@@ -54,6 +54,43 @@ COUNT_NAMES = ("events_group", "n_group", "events_reference", "n_reference")
 Counts = Mapping[str, ArrayLike] | pd.DataFrame | Sequence[ArrayLike]
 
 
+def mover_ratio(v1, l1, u1, v2, l2, u2) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Ratio ``v2 / v1`` of two ratios and its MOVER interval from each one's own interval.
+
+    The formula of the module docstring (Zou & Donner 2008), for stored figures
+    such as earlier years' ``metrics.csv``. A later ratio of 0 (after a positive
+    one) gives the interval ``[0, NaN]``; an earlier ratio that is not positive
+    gives NaN throughout.
+    """
+    v1, l1, u1, v2, l2, u2 = (np.asarray(a, dtype=np.float64) for a in (v1, l1, u1, v2, l2, u2))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        e1, e2 = np.log(v1), np.log(v2)
+        centre = e2 - e1
+        low = np.exp(centre - np.sqrt((e2 - np.log(l2)) ** 2 + (np.log(u1) - e1) ** 2))
+        high = np.exp(centre + np.sqrt((np.log(u2) - e2) ** 2 + (e1 - np.log(l1)) ** 2))
+        value = v2 / v1
+    later_zero = (v2 == 0) & (v1 > 0)
+    low = np.where(later_zero, 0.0, low)
+    high = np.where(later_zero, np.nan, high)
+    return value, low, high
+
+
+def mover_difference(v1, l1, u1, v2, l2, u2) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Difference ``v2 − v1`` of two figures and its MOVER interval from their intervals.
+
+    Newcombe's square-and-add (the construction of
+    :func:`wres_wdes.stats.difference_interval`) applied to two years' stored
+    figures: percentages, differences or scores.
+    """
+    v1, l1, u1, v2, l2, u2 = (np.asarray(a, dtype=np.float64) for a in (v1, l1, u1, v2, l2, u2))
+    d = v2 - v1
+    return (
+        d,
+        d - np.sqrt((v2 - l2) ** 2 + (u1 - v1) ** 2),
+        d + np.sqrt((u2 - v2) ** 2 + (v1 - l1) ** 2),
+    )
+
+
 def _unpack(year: Counts, which: str) -> list[ArrayLike]:
     if isinstance(year, pd.DataFrame | Mapping):
         missing = [name for name in COUNT_NAMES if name not in year]
@@ -124,15 +161,7 @@ def ratio_of_ratios(
     v2, l2, u2 = (second[c].to_numpy() for c in ("value", "ci_low", "ci_high"))
     not_calculable = first["not_calculable"].to_numpy() | second["not_calculable"].to_numpy()
     not_calculable |= ~(v1 > 0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        e1, e2 = np.log(v1), np.log(v2)
-        centre = e2 - e1
-        low = np.exp(centre - np.sqrt((e2 - np.log(l2)) ** 2 + (np.log(u1) - e1) ** 2))
-        high = np.exp(centre + np.sqrt((np.log(u2) - e2) ** 2 + (e1 - np.log(l1)) ** 2))
-        value = v2 / v1
-    later_zero = (v2 == 0) & ~not_calculable
-    low = np.where(later_zero, 0.0, low)
-    high = np.where(later_zero, np.nan, high)
+    value, low, high = mover_ratio(v1, l1, u1, v2, l2, u2)
     nan = np.nan
     value, low, high = (np.where(not_calculable, nan, a) for a in (value, low, high))
     index = earlier.index if isinstance(earlier, pd.DataFrame) else first.index

@@ -43,6 +43,7 @@ from ..config import HistoryFile
 from ..metrics.registry import BY_KEY, REGISTRY
 from ..problems import InputError, Problem
 from ..results import METRICS_COLUMNS, Results
+from ..stats.change import mover_difference, mover_ratio
 from .headline import format_value
 from .safe import MANIFEST_NAME
 
@@ -175,15 +176,8 @@ def _headline(frame: pd.DataFrame) -> pd.DataFrame:
 def _mover(statistic: np.ndarray, v1, l1, u1, v2, l2, u2) -> tuple[np.ndarray, ...]:
     """Change later vs earlier: (change, low, high, significant), vectorised."""
     ratio = statistic == "relative_likelihood"
-    with np.errstate(divide="ignore", invalid="ignore"):
-        e1, e2 = np.log(v1), np.log(v2)
-        r_low = np.exp((e2 - e1) - np.sqrt((e2 - np.log(l2)) ** 2 + (np.log(u1) - e1) ** 2))
-        r_high = np.exp((e2 - e1) + np.sqrt((np.log(u2) - e2) ** 2 + (e1 - np.log(l1)) ** 2))
-        r_low = np.where((v2 == 0) & (v1 > 0), 0.0, r_low)
-        r_high = np.where((v2 == 0) & (v1 > 0), np.nan, r_high)
-        d = v2 - v1
-        d_low = d - np.sqrt((v2 - l2) ** 2 + (u1 - v1) ** 2)
-        d_high = d + np.sqrt((u2 - v2) ** 2 + (v1 - l1) ** 2)
+    _, r_low, r_high = mover_ratio(v1, l1, u1, v2, l2, u2)
+    d, d_low, d_high = mover_difference(v1, l1, u1, v2, l2, u2)
     change = np.where(ratio, v2 - v1, d)
     low = np.where(ratio, r_low, d_low)
     high = np.where(ratio, r_high, d_high)
