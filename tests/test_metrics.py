@@ -428,3 +428,27 @@ def test_leaving_average_headcount_option() -> None:
     )
     assert (r.n_group, r.n_reference) == (95, 205)
     assert r.value == pytest.approx(205 / 95)
+
+
+def test_cases_are_split_by_the_person_s_gender_from_the_staff_list() -> None:
+    # Women: BME 2 cases of 20, White 1 of 20 -> (2/20)/(1/20) = 2.0 (one-year window).
+    white = people(20, "A").assign(gender="F")
+    bme = people(20, "N").assign(gender="F")
+    men = people(20, "A", start=100).assign(gender="M")
+    disc = pd.concat(
+        [cases(bme, 2, "2023-06-01"), cases(white, 1, "2023-06-01"), cases(men, 1, "2023-06-01")]
+    )
+    config = CONFIG.with_options(disciplinary_window="one_year")
+    inputs = load_frames({"staff": pd.concat([white, bme, men]), "disciplinary": disc}, config)
+    f = calculate(inputs, split_by="gender").frame
+    r = f[(f.metric == "3") & (f.level == "organisation") & (f.split == "F")].iloc[0]
+    assert (r.events_group, r.n_group, r.events_reference, r.n_reference) == (2, 20, 1, 20)
+    assert r.value == pytest.approx(2.0)
+    assert "(not recorded)" not in set(f.split)
+
+
+def test_one_organisation_in_the_data_takes_the_config_name() -> None:
+    # The extract names the trust by its code; the config gives its name.
+    staff = people(10, "A").assign(organisation="RZZ")
+    results = calculate(load_frames({"staff": staff}, CONFIG))
+    assert set(results.level("organisation").unit) == {"Test Trust"}

@@ -18,19 +18,47 @@ from wres_wdes.cli import main
 from wres_wdes.results import METRICS_COLUMNS
 
 CONTRACT_COLUMNS = [
-    "standard", "metric", "level", "unit", "category", "group", "reference_group", "statistic",
-    "n_group", "events_group", "rate_group", "n_reference", "events_reference", "rate_reference",
-    "value", "ci_low", "ci_high", "p_value", "flags",
+    "standard",
+    "metric",
+    "level",
+    "unit",
+    "category",
+    "group",
+    "reference_group",
+    "statistic",
+    "n_group",
+    "events_group",
+    "rate_group",
+    "n_reference",
+    "events_reference",
+    "rate_reference",
+    "value",
+    "ci_low",
+    "ci_high",
+    "p_value",
+    "flags",
 ]  # fmt: skip  (copied from DESIGN.md, not from the code, so a drift in either is caught)
 
 METRIC_IDS = {
     "WRES": {"1", "2", "3", "4", "5", "6", "7", "8", "9", "leaving"},
     "WDES": {"1", "2", "3", "4a", "4b", "5", "6", "7", "8", "9a", "9b", "10", "leaving"},
 }
-GROUPS = {"White", "BME", "Unknown", "Disabled", "Non-disabled",
-          "All"}  # All: WDES 9a's whole-organisation score, added to the contract (CHANGELOG)
-STATISTICS = {"relative_likelihood", "percent", "difference_pp", "score", "yes_no",
-              "score_difference"}  # score_difference: WDES 9a gap, added to the contract (CHANGELOG)
+GROUPS = {
+    "White",
+    "BME",
+    "Unknown",
+    "Disabled",
+    "Non-disabled",
+    "All",
+}  # All: WDES 9a's whole-organisation score, added to the contract (CHANGELOG)
+STATISTICS = {
+    "relative_likelihood",
+    "percent",
+    "difference_pp",
+    "score",
+    "yes_no",
+    "score_difference",
+}  # score_difference: WDES 9a gap, added to the contract (CHANGELOG)
 DIRECTIONS = {
     ("WRES", "2"): ("White", "BME"),
     ("WRES", "3"): ("BME", "White"),
@@ -57,9 +85,12 @@ def sample_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def metrics(sample_run: Path) -> pd.DataFrame:
-    return pd.read_csv(sample_run / "metrics.csv", dtype={"metric": str, "category": str,
-                                                          "reference_group": str},
-                       keep_default_na=False, na_values=[""])
+    return pd.read_csv(
+        sample_run / "metrics.csv",
+        dtype={"metric": str, "category": str, "reference_group": str},
+        keep_default_na=False,
+        na_values=[""],
+    )
 
 
 def test_validate_passes_on_the_sample_trust() -> None:
@@ -81,8 +112,10 @@ def test_vocabularies(metrics: pd.DataFrame) -> None:
     assert set(metrics.statistic) <= STATISTICS
     bad = {c for c in metrics.category.fillna("") if not CATEGORY.match(c)}
     assert not bad, bad
-    assert (metrics.loc[metrics.level == "organisation", "unit"]
-            == "Northfield and Ashby NHS Foundation Trust").all()
+    assert (
+        metrics.loc[metrics.level == "organisation", "unit"]
+        == "Northfield and Ashby NHS Foundation Trust"
+    ).all()
 
 
 def test_every_workforce_metric_is_present(metrics: pd.DataFrame) -> None:
@@ -102,14 +135,22 @@ def test_directions_follow_nhs_england(metrics: pd.DataFrame) -> None:
 def test_ratio_equals_rate_over_rate(metrics: pd.DataFrame) -> None:
     rl = metrics[(metrics.statistic == "relative_likelihood") & metrics.value.notna()]
     assert len(rl) > 50
-    pd.testing.assert_series_equal(rl.value, rl.rate_group / rl.rate_reference,
-                                   check_names=False, rtol=1e-9)
+    pd.testing.assert_series_equal(
+        rl.value, rl.rate_group / rl.rate_reference, check_names=False, rtol=1e-9
+    )
 
 
 def test_flags_are_known_words(metrics: pd.DataFrame) -> None:
     words = {w for f in metrics["flags"].dropna() for w in f.split(";") if w}
-    assert words <= {"small_numbers", "outside_four_fifths", "significant", "not_calculable",
-                     "events_exceed_population", "not_provided", "below_survey_minimum"}
+    assert words <= {
+        "small_numbers",
+        "outside_four_fifths",
+        "significant",
+        "not_calculable",
+        "events_exceed_population",
+        "not_provided",
+        "below_survey_minimum",
+    }
 
 
 def test_reconciliation_accounts_for_every_record(sample_run: Path) -> None:

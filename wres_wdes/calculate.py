@@ -25,10 +25,28 @@ from .results import EXTRA_COLUMNS, METRICS_COLUMNS, Results
 SPLITS = {"ethnicity": "ethnic_group", "disability": "disability_group"}
 
 
+def _organisations(inputs: Inputs) -> set[str]:
+    found: set[str] = set()
+    for frame in inputs.frames.values():
+        if "organisation" in frame:
+            found.update(str(v) for v in pd.unique(frame["organisation"].dropna()))
+    return found
+
+
 def _frames(inputs: Inputs, split_by: str | None) -> dict[str, pd.DataFrame]:
+    """The inputs with an ``organisation`` column and, for a split, a ``_split`` column.
+
+    With one organisation in the data (or none named), every row belongs to the
+    config's organisation and carries its name, whatever the extract calls it
+    (a code such as ``RZZ``, say); with several, each keeps its own name and is a
+    unit of its own.
+    """
     name = inputs.config.organisation_name
+    single = len(_organisations(inputs)) <= 1
     frames = {}
     for key, frame in inputs.frames.items():
+        if single and "organisation" in frame:
+            frame = frame.drop(columns="organisation")
         frame = with_organisation(frame, name)
         if split_by is not None:
             column = SPLITS.get(split_by, split_by)

@@ -214,6 +214,7 @@ class Config:
         return dt.date(self.year - years, 4, 1), self.census_date
 
     def with_options(self, **changes: Any) -> Config:
+        """A copy with options changed: ``with_options(disciplinary_window="one_year")``."""
         return replace(self, options=replace(self.options, **changes))
 
 

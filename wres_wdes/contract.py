@@ -463,8 +463,11 @@ SURVEY_RESULTS = InputSpec(
         Column("positive", "count", "Respondents counted in the figure (give this or percent)."),
         Column("percent", "number", "The published percentage (give this or positive)."),
         Column("score", "number", "WDES 9a: the published engagement score, 0–10."),
-        Column("sd", "number", "WDES 9a: the standard deviation of respondents' scores, for "
-               "the interval (optional)."),
+        Column(
+            "sd",
+            "number",
+            "WDES 9a: the standard deviation of respondents' scores, for the interval (optional).",
+        ),
         *UNIT_COLUMNS,
     ),
 )

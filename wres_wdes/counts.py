@@ -104,15 +104,21 @@ def level_counts(
     return pd.concat(parts, ignore_index=True)
 
 
+def _text_array(series: pd.Series) -> pa.Array:
+    """A column as one Arrow string array, whatever its pandas dtype."""
+    array = pa.array(series, from_pandas=True)
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks() if array.num_chunks else pa.array([], type=array.type)
+    return array.cast(pa.string())
+
+
 def _joint_codes(left: pd.Series, right: pd.Series) -> tuple[np.ndarray, np.ndarray, int]:
     """Integer codes of two columns over their common set of values, and its size."""
     if isinstance(left.dtype, pd.CategoricalDtype) and isinstance(right.dtype, pd.CategoricalDtype):
         both = union_categoricals([right.array, left.array], ignore_order=True)
         codes = both.codes.astype(np.int64)
         return codes[len(right) :], codes[: len(right)], len(both.categories)
-    chunks = [pa.array(right, from_pandas=True), pa.array(left, from_pandas=True)]
-    chunks = [c.cast(pa.string()) for c in chunks]
-    encoded = pa.chunked_array(chunks).dictionary_encode().combine_chunks()
+    encoded = pa.concat_arrays([_text_array(right), _text_array(left)]).dictionary_encode()
     codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
     return codes[len(right) :], codes[: len(right)], len(encoded.dictionary)
 

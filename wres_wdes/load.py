@@ -41,6 +41,9 @@ from .standardise import standardise
 CASE_INPUTS = ("disciplinary", "capability", "training", "leavers")
 """Inputs whose rows are about a person and take groups from the staff list."""
 
+INTERSECTIONAL = ("gender", "age_band", "sexual_orientation", "religion")
+"""Staff columns carried to cases and leavers so that any metric can be split by them."""
+
 PERSON_ATTRIBUTES = (
     "ethnic_group",
     "disability_group",
@@ -90,6 +93,7 @@ class Inputs:
         return not has_errors(self.problems)
 
     def problems_table(self) -> pd.DataFrame:
+        """Every problem as a table (severity, file, row, column, value, rule), errors first."""
         return problems_frame(self.problems)
 
     def raise_for_errors(self) -> None:
@@ -313,7 +317,14 @@ def _attach_person_attributes(
         return
     carried = [
         c
-        for c in (*PERSON_ATTRIBUTES, "organisation", "directorate", "unit", *levels)
+        for c in (
+            *PERSON_ATTRIBUTES,
+            "organisation",
+            "directorate",
+            "unit",
+            *levels,
+            *INTERSECTIONAL,
+        )
         if any(c in f for f in lookups)
     ]
     carried = list(dict.fromkeys(carried))

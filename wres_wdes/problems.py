@@ -51,12 +51,14 @@ class Problem:
     def error(
         cls, file: str, row: int | None, column: str | None, value: object, rule: str
     ) -> Problem:
+        """An error: the run stops (exit status 2) and nothing is written."""
         return cls("error", file, row, column, _text(value), rule)
 
     @classmethod
     def warning(
         cls, file: str, row: int | None, column: str | None, value: object, rule: str
     ) -> Problem:
+        """A warning: reported, and the run goes on."""
         return cls("warning", file, row, column, _text(value), rule)
 
 

@@ -42,6 +42,25 @@ METRICS_COLUMNS: tuple[str, ...] = (
 
 EXTRA_COLUMNS: tuple[str, ...] = ("organisation", "p_adjusted", "note")
 
+BY_UNIT_COLUMNS: tuple[str, ...] = (
+    "group",
+    "reference_group",
+    "statistic",
+    "n_group",
+    "events_group",
+    "rate_group",
+    "n_reference",
+    "events_reference",
+    "rate_reference",
+    "value",
+    "ci_low",
+    "ci_high",
+    "p_value",
+    "p_adjusted",
+    "flags",
+)
+"""The columns of :meth:`Results.by_unit`, after its ``level`` and ``unit`` index."""
+
 
 @dataclass(frozen=True)
 class Results:
@@ -68,6 +87,112 @@ class Results:
         """Rows at one level: ``"organisation"``, ``"directorate"`` …"""
         return self.frame[self.frame["level"] == level]
 
+    def by_unit(
+        self,
+        standard: str,
+        metric: str | int,
+        category: str = "",
+        group: str | None = None,
+        organisation: str | None = None,
+    ) -> pd.DataFrame:
+        """One figure of one metric for the organisation and every unit, side by side.
+
+        The view for comparing directorates and operating units: one row per
+        level and unit, the organisation first, then each breakdown level from
+        coarse to fine (the level with fewer units first), units in name order.
+
+        Which figure each unit gets:
+
+        - by default, the comparison, the row that names a reference group: the
+          relative likelihood (WRES 2–4, WDES 2–3, leaving), the percentage-point
+          difference (WRES 5–8, WDES 4–7) or the score difference (WDES 9a),
+          in the direction NHS England defines (``docs/metrics.md``): WRES 2
+          White ÷ BME, WRES 3 BME ÷ White, WRES 4 White ÷ BME, WDES 2
+          Non-disabled ÷ Disabled, WDES 3 Disabled ÷ Non-disabled
+          (``reference/wres.md`` §2, ``reference/wdes.md`` §2);
+        - otherwise the metric's only row per unit (WDES 8, the board metrics
+          WRES 9 and WDES 10, which exist at organisation level only);
+        - with ``group``, that group's own figure: its percentage or score where
+          the metric gives one (``group="White"`` for WRES 5), else its comparison.
+          Metric 1 has a row per group, so it needs ``group`` and ``category``.
+
+        Parameters
+        ----------
+        standard, metric
+            As for :meth:`metric`: ``("WRES", 3)``, ``("WDES", "4a")``,
+            ``("WRES", "leaving")``.
+        category
+            The sub-item (``metrics.csv`` column ``category``): ``"managers"``
+            for WDES 4a, ``"voting"`` for WRES 9, ``"clinical/band 5"`` for
+            metric 1. Default: none.
+        group
+            A group (``"BME"``, ``"White"``, ``"Disabled"``, ``"All"`` …) to
+            show instead of the comparison.
+        organisation
+            Required when the results hold several organisations (a system
+            run), since their unit names may coincide.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by ``level`` and ``unit`` (and ``split`` for an
+            intersectional view, ``calculate(split_by=…)``), with columns
+            ``group``, ``reference_group``, ``statistic``, the counts and rates
+            of both groups, ``value``, ``ci_low``, ``ci_high``, ``p_value``,
+            ``p_adjusted`` and ``flags`` as in ``metrics.csv``.
+
+        Raises
+        ------
+        ValueError
+            The metric or category is not in the results (the message lists
+            what is), the results hold several organisations and none was
+            named, or a unit has more than one row and ``group`` would choose.
+
+        Examples
+        --------
+        >>> results.by_unit("WRES", 2)                        # doctest: +SKIP
+        >>> results.by_unit("WDES", "4a", category="managers")  # doctest: +SKIP
+        >>> results.by_unit("WRES", 1, "clinical/band 5", group="BME")  # doctest: +SKIP
+        """
+        rows = self.metric(standard, metric)
+        name = f"{standard.upper()} {metric}"
+        if rows.empty:
+            there = sorted(dict.fromkeys(self.frame["standard"] + " " + self.frame["metric"]))
+            raise ValueError(
+                f"{name} is not in these results (its input may be missing); "
+                f"they hold: {', '.join(there) or 'nothing'}"
+            )
+        rows = _one_organisation(rows, organisation)
+        categories = rows["category"].fillna("")
+        if not (categories == category).any():
+            known = ", ".join(repr(c) for c in sorted(categories.unique()))
+            raise ValueError(f"{name} has no category {category!r}; its categories are {known}")
+        rows = rows[(categories == category).to_numpy()]
+        compared = rows["reference_group"].fillna("") != ""
+        if group is not None:
+            own = rows[(rows["group"] == group).to_numpy()]
+            if own.empty:
+                known = ", ".join(sorted(rows["group"].unique()))
+                raise ValueError(f"{name} has no group {group!r}; its groups are {known}")
+            alone = own["reference_group"].fillna("") == ""
+            rows = own[alone.to_numpy()] if alone.any() else own
+        elif compared.any():
+            rows = rows[compared.to_numpy()]
+        index = ["level", "unit", *(["split"] if "split" in rows else [])]
+        if rows.duplicated(index).any():
+            known = ", ".join(sorted(rows["group"].unique()))
+            raise ValueError(
+                f"{name} has a row per group in each unit; choose one with group= ({known})"
+            )
+        units = rows.groupby("level", sort=False)["unit"].nunique()
+        order = {"organisation": -1, **{lv: n for lv, n in units.items() if lv != "organisation"}}
+        first = {lv: i for i, lv in enumerate(units.index)}
+        rows = rows.assign(
+            _order=rows["level"].map(order).to_numpy(), _first=rows["level"].map(first).to_numpy()
+        )
+        rows = rows.sort_values(["_order", "_first", *index[1:]], kind="stable")
+        return rows.set_index(index)[[c for c in BY_UNIT_COLUMNS if c in rows]]
+
     def headline(self) -> pd.DataFrame:
         """The organisation-level figure of every metric (metric 1: category ``all``)."""
         f = self.level("organisation")
@@ -86,3 +211,24 @@ class Results:
 
     def __len__(self) -> int:
         return len(self.frame)
+
+
+def _one_organisation(rows: pd.DataFrame, organisation: str | None) -> pd.DataFrame:
+    """The rows of one organisation: the one named, or the only one there is."""
+    if "organisation" not in rows:
+        return rows
+    names = list(dict.fromkeys(rows["organisation"]))
+    if organisation is not None:
+        if organisation not in names:
+            raise ValueError(
+                f"no organisation {organisation!r} in these results; they hold "
+                + ", ".join(repr(n) for n in names[:10])
+                + (" …" if len(names) > 10 else "")
+            )
+        return rows[(rows["organisation"] == organisation).to_numpy()]
+    if len(names) > 1:
+        raise ValueError(
+            f"these results hold {len(names)} organisations; name one with organisation= "
+            f"(for example organisation={names[0]!r})"
+        )
+    return rows

@@ -54,6 +54,7 @@ class Metric:
 
     @property
     def key(self) -> tuple[str, str]:
+        """``(standard, metric)``, e.g. ``("WRES", "3")``."""
         return (self.standard, self.metric)
 
     @property
