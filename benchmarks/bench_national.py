@@ -77,8 +77,9 @@ def prepare(scale: float) -> Path:
     if not config.exists():
         from wres_wdes.sample import write_sample
 
-        write_sample(folder, staff=int(STAFF * scale),
-                     organisations=max(1, int(ORGANISATIONS * scale)))
+        write_sample(
+            folder, staff=int(STAFF * scale), organisations=max(1, int(ORGANISATIONS * scale))
+        )
     text = config.read_text(encoding="utf-8")
     # the benchmark covers the workforce metrics: record-level applications, no survey
     for key in ("applications_summary", "survey_responses", "survey_results"):
@@ -88,8 +89,9 @@ def prepare(scale: float) -> Path:
 
 
 def measure(script: str, *args: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", script, *args], check=True,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", script, *args], check=True, capture_output=True, text=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -104,24 +106,33 @@ def main() -> int:
         inputs = tomllib.loads(config.read_text(encoding="utf-8"))["inputs"]
         out = config.parent / "out"
         out.mkdir(exist_ok=True)
-        base = min((measure(BASELINE, str(config)) for _ in range(args.repeat)),
-                   key=lambda r: r["seconds"])
-        run = min((measure(RUN, str(config), str(out)) for _ in range(args.repeat)),
-                  key=lambda r: r["seconds"])
+        base = min(
+            (measure(BASELINE, str(config)) for _ in range(args.repeat)), key=lambda r: r["seconds"]
+        )
+        run = min(
+            (measure(RUN, str(config), str(out)) for _ in range(args.repeat)),
+            key=lambda r: r["seconds"],
+        )
         rows.append((scale, len(inputs), base, run))
-    print("| scale | input rows | pandas read (s) | wres_wdes run (s) | ratio | load / calculate"
-          " / write (s) | frames (MB) | peak (MB) | peak ÷ frames | metrics rows |")
+    print(
+        "| scale | input rows | pandas read (s) | wres_wdes run (s) | ratio | load / calculate"
+        " / write (s) | frames (MB) | peak (MB) | peak ÷ frames | metrics rows |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for scale, _, base, run in rows:
-        print(f"| {scale:g} | {base['rows']:,} | {base['seconds']:.1f} | {run['seconds']:.1f} "
-              f"| {run['seconds'] / base['seconds']:.2f} | {run['load']:.1f} / "
-              f"{run['calculate']:.1f} / {run['write']:.1f} | {base['frame_bytes'] / 2**20:,.0f} "
-              f"| {run['peak'] / 2**20:,.0f} | {run['peak'] / base['frame_bytes']:.2f} "
-              f"| {run['rows_out']:,} |")
+        print(
+            f"| {scale:g} | {base['rows']:,} | {base['seconds']:.1f} | {run['seconds']:.1f} "
+            f"| {run['seconds'] / base['seconds']:.2f} | {run['load']:.1f} / "
+            f"{run['calculate']:.1f} / {run['write']:.1f} | {base['frame_bytes'] / 2**20:,.0f} "
+            f"| {run['peak'] / 2**20:,.0f} | {run['peak'] / base['frame_bytes']:.2f} "
+            f"| {run['rows_out']:,} |"
+        )
     if len(rows) > 1:
         (s0, _, _, r0), (s1, _, _, r1) = rows[0], rows[-1]
-        print(f"\nTime per unit of scale: {r0['seconds'] / s0:.1f} s at {s0:g}, "
-              f"{r1['seconds'] / s1:.1f} s at {s1:g} (linear growth keeps these close).")
+        print(
+            f"\nTime per unit of scale: {r0['seconds'] / s0:.1f} s at {s0:g}, "
+            f"{r1['seconds'] / s1:.1f} s at {s1:g} (linear growth keeps these close)."
+        )
     return 0
 
 
