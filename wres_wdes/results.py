@@ -43,19 +43,7 @@ METRICS_COLUMNS: tuple[str, ...] = (
 EXTRA_COLUMNS: tuple[str, ...] = ("organisation", "p_adjusted", "note")
 
 BY_UNIT_COLUMNS: tuple[str, ...] = (
-    "group",
-    "reference_group",
-    "statistic",
-    "n_group",
-    "events_group",
-    "rate_group",
-    "n_reference",
-    "events_reference",
-    "rate_reference",
-    "value",
-    "ci_low",
-    "ci_high",
-    "p_value",
+    *METRICS_COLUMNS[METRICS_COLUMNS.index("group") : METRICS_COLUMNS.index("flags")],
     "p_adjusted",
     "flags",
 )

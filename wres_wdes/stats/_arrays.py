@@ -139,3 +139,26 @@ def unique_rows(*columns: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
             return [column[first] for column in columns], inverse.ravel()
     distinct, inverse = np.unique(stacked, axis=0, return_inverse=True)
     return [distinct[:, k] for k in range(distinct.shape[1])], inverse.ravel()
+
+
+def two_groups(
+    events_group: ArrayLike,
+    n_group: ArrayLike,
+    events_reference: ArrayLike,
+    n_reference: ArrayLike,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, pd.Index | None]:
+    """The four counts of a two-group comparison as checked float arrays, and the index.
+
+    Events must lie between 0 and their population, row by row.
+    """
+    arrays, index = counts(
+        events_group=events_group,
+        n_group=n_group,
+        events_reference=events_reference,
+        n_reference=n_reference,
+    )
+    xg, ng = arrays["events_group"], arrays["n_group"]
+    xr, nr = arrays["events_reference"], arrays["n_reference"]
+    check_events_within(xg, ng, "events_group", "n_group")
+    check_events_within(xr, nr, "events_reference", "n_reference")
+    return xg, ng, xr, nr, index

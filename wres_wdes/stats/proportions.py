@@ -41,7 +41,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from wres_wdes.stats._arrays import ArrayLike, check_events_within, counts, z_for_level
+from wres_wdes.stats._arrays import (
+    ArrayLike,
+    check_events_within,
+    counts,
+    two_groups,
+    z_for_level,
+)
 
 
 def wilson_limits(events: np.ndarray, n: np.ndarray, z: float) -> tuple[np.ndarray, np.ndarray]:
@@ -172,16 +178,7 @@ def difference_interval(
     0   20.0    5.24    33.39           False
     """
     z = z_for_level(level)
-    arrays, index = counts(
-        events_group=events_group,
-        n_group=n_group,
-        events_reference=events_reference,
-        n_reference=n_reference,
-    )
-    xg, ng = arrays["events_group"], arrays["n_group"]
-    xr, nr = arrays["events_reference"], arrays["n_reference"]
-    check_events_within(xg, ng, "events_group", "n_group")
-    check_events_within(xr, nr, "events_reference", "n_reference")
+    xg, ng, xr, nr, index = two_groups(events_group, n_group, events_reference, n_reference)
     not_calculable = ~((ng > 0) & (nr > 0))
     with np.errstate(invalid="ignore", divide="ignore"):
         pg, pr = xg / ng, xr / nr

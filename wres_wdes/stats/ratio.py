@@ -72,8 +72,7 @@ import pandas as pd
 
 from wres_wdes.stats._arrays import (
     ArrayLike,
-    check_events_within,
-    counts,
+    two_groups,
     unique_rows,
     z_for_level,
 )
@@ -130,16 +129,7 @@ def relative_likelihood(
     if method not in METHODS:
         raise ValueError(f"method must be one of {', '.join(METHODS)}; got {method!r}.")
     z = z_for_level(level)
-    arrays, index = counts(
-        events_group=events_group,
-        n_group=n_group,
-        events_reference=events_reference,
-        n_reference=n_reference,
-    )
-    xg, ng = arrays["events_group"], arrays["n_group"]
-    xr, nr = arrays["events_reference"], arrays["n_reference"]
-    check_events_within(xg, ng, "events_group", "n_group")
-    check_events_within(xr, nr, "events_reference", "n_reference")
+    xg, ng, xr, nr, index = two_groups(events_group, n_group, events_reference, n_reference)
 
     with np.errstate(invalid="ignore", divide="ignore"):
         rate_g = np.where(ng > 0, xg / ng, np.nan)
