@@ -27,13 +27,83 @@ UNIT_KEYS = ("organisation", "level", "unit")
 
 
 def with_organisation(frame: pd.DataFrame, organisation_name: str) -> pd.DataFrame:
-    """The frame with an ``organisation`` column (the config's name where absent or blank)."""
+    """The frame with a categorical ``organisation`` column (the config's name where
+    absent or blank), so that every count groups on small integer codes."""
     if "organisation" in frame:
         org = frame["organisation"]
+        if not isinstance(org.dtype, pd.CategoricalDtype):
+            org = org.astype("category")
         if org.isna().any():
-            org = org.astype("string").fillna(organisation_name)
+            if organisation_name not in org.cat.categories:
+                org = org.cat.add_categories(organisation_name)
+            org = org.fillna(organisation_name)
         return frame.assign(organisation=org)
-    return frame.assign(organisation=organisation_name)
+    codes = np.zeros(len(frame), dtype=np.int8)
+    return frame.assign(
+        organisation=pd.Categorical.from_codes(codes, categories=[organisation_name])
+    )
+
+
+def _codes(series: pd.Series) -> tuple[np.ndarray, pd.Index | pd.Categorical]:
+    """Integer codes (0…k, with k for missing) and the k labels of one key column."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        codes = series.cat.codes.to_numpy().astype(np.int64)
+        labels = series.cat.categories
+    else:
+        codes, labels = pd.factorize(series, use_na_sentinel=True)
+        codes = codes.astype(np.int64)
+    codes[codes < 0] = len(labels)
+    return codes, labels
+
+
+def _labels_at(series: pd.Series, labels, codes: np.ndarray) -> pd.Series | pd.Categorical:
+    """The labels of ``codes`` (k meaning missing), in the dtype of the key column."""
+    missing = codes >= len(labels)
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        return pd.Categorical.from_codes(np.where(missing, -1, codes), dtype=series.dtype)
+    taken = pd.Series(
+        pd.Index(labels).take(np.where(missing, 0, codes))
+        if len(labels)
+        else np.full(len(codes), None, dtype=object)
+    )
+    return taken.where(~missing).to_numpy() if missing.any() else taken.to_numpy()
+
+
+def group_sums(
+    frame: pd.DataFrame, keys: Sequence[str], sums: Mapping[str, str], size: str | None
+) -> pd.DataFrame:
+    """Row counts and column sums by ``keys``, missing keys kept as groups of their own.
+
+    Equivalent to ``frame.groupby(keys, observed=True, dropna=False)`` with
+    ``size()`` and ``sum()``, but the keys are reduced to one integer per row and
+    grouped with one integer hash and ``numpy.bincount``: for the millions of rows of a
+    national run this is several times faster than pandas' general group-by.
+    """
+    coded = [_codes(frame[k]) for k in keys]
+    dims = [len(labels) + 1 for _, labels in coded]
+    if len(frame) == 0:
+        out = pd.DataFrame({k: frame[k].iloc[:0] for k in keys})
+        for name in ([size] if size else []) + list(sums):
+            out[name] = pd.Series(dtype="int64")
+        return out
+    combined = np.ravel_multi_index([c for c, _ in coded], dims)
+    inverse, unique = pd.factorize(combined)  # a hash of integers: no sort
+    positions = np.unravel_index(unique, dims)
+    out = pd.DataFrame(
+        {
+            k: _labels_at(frame[k], labels, positions[i])
+            for i, (k, (_, labels)) in enumerate(zip(keys, coded, strict=True))
+        }
+    )
+    if size:
+        out[size] = np.bincount(inverse, minlength=len(unique)).astype(np.int64)
+    for name, column in sums.items():
+        values = frame[column]
+        integral = values.dtype.kind in "biu" or str(values.dtype) in ("boolean", "Int64")
+        weights = values.fillna(0).to_numpy(dtype=np.float64)
+        total = np.bincount(inverse, weights=weights, minlength=len(unique))
+        out[name] = total.astype(np.int64) if integral else total
+    return out
 
 
 def level_counts(
@@ -69,37 +139,23 @@ def level_counts(
     """
     sums = dict(sums or {})
     present = [lv for lv in levels if lv in frame]
-    columns = list(dict.fromkeys(["organisation", *present, *keys, *sums.values()]))
-    sub = frame[columns]
-    fills = {
-        lv: sub[lv].astype("string").fillna(NOT_RECORDED) for lv in present if sub[lv].isna().any()
-    }
-    if fills:
-        sub = sub.assign(**fills)
     # one pass over the records at the finest grain; every level is then a roll-up
     # of that (small) table
-    finest = ["organisation", *present, *keys]
-    grouped = sub.groupby(finest, observed=True, sort=False, dropna=False)
-    fine = pd.DataFrame(index=grouped.size().index)
-    if size:
-        fine[size] = grouped.size()
-    for name, column in sums.items():
-        fine[name] = grouped[column].sum()
-    fine = fine.reset_index()
+    finest = list(dict.fromkeys(["organisation", *present, *keys]))
+    fine = group_sums(frame, finest, sums, size)
+    for lv in present:
+        if fine[lv].isna().any():
+            fine[lv] = fine[lv].astype("string").fillna(NOT_RECORDED)
     values = ([size] if size else []) + list(sums)
     parts = []
     for level in ("organisation", *present):
         by = ["organisation"] if level == "organisation" else ["organisation", level]
-        out = (
-            fine.groupby([*by, *keys], observed=True, sort=False, dropna=False)[values]
-            .sum()
-            .reset_index()
-        )
+        out = group_sums(fine, list(dict.fromkeys([*by, *keys])), {v: v for v in values}, None)
         unit = out["organisation"] if level == "organisation" else out[level]
         out = out.drop(columns=[level] if level != "organisation" else [])
         out.insert(1, "level", level)
-        out.insert(2, "unit", unit.astype(str).to_numpy())
-        out["organisation"] = out["organisation"].astype(str)
+        out.insert(2, "unit", np.asarray(unit, dtype=object).astype(str))
+        out["organisation"] = np.asarray(out["organisation"], dtype=object).astype(str)
         parts.append(out)
     return pd.concat(parts, ignore_index=True)
 

@@ -45,7 +45,7 @@ def board_rows(
     staff_group = staff[column]
     workforce = pd.DataFrame(
         {
-            "organisation": staff["organisation"].to_numpy(),
+            "organisation": staff["organisation"].array,
             "is_group": (staff_group == group).fillna(False).to_numpy(dtype=bool),
             "known": (staff_group.notna() & (staff_group != "Unknown")).to_numpy(dtype=bool),
         }
