@@ -15,6 +15,9 @@ def test_validate_passes_on_a_valid_trust(tiny_trust: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert "Valid" in out
     assert "bank-only" in out  # the warning about the bank worker
+    # every value that fell to Unknown is listed with its count (1003: Not Declared)
+    assert "Values counted as Unknown" in out
+    assert "Not Declared" in out
 
 
 def test_validate_lists_every_error_and_exits_2(tiny_trust: Path, capsys) -> None:

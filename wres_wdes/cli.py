@@ -84,8 +84,33 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print("Validation failed: fix the errors above and run validate again.")
         return 2
     print(_reconciliation_text(inputs))
+    unknown = _unknown_text(inputs, args.max_rows)
+    if unknown:
+        print("\nValues counted as Unknown (add a [mappings] entry to classify any of them):")
+        print(unknown)
     print(f"\nValid: {args.config} can be run.")
     return 0
+
+
+def _unknown_text(inputs: Inputs, max_rows: int) -> str:
+    """Every raw value that fell to Unknown, with its count, most frequent first per column."""
+    unknown = inputs.unknown
+    if unknown.empty:
+        return ""
+    rows = []
+    for (file, column), group in unknown.groupby(["file", "column"], sort=False):
+        group = group.sort_values("count", ascending=False)
+        for r in group.head(max_rows).itertuples(index=False):
+            value = "(blank)" if r.value is None or pd.isna(r.value) else r.value
+            rows.append([file, column, value, f"{int(r.count):,}", r.reason])
+        if len(group) > max_rows:
+            rows.append([file, column, f"… {len(group) - max_rows} more values", "", ""])
+    return tabulate(
+        rows,
+        headers=["file", "column", "value", "rows", "why Unknown"],
+        tablefmt="simple",
+        maxcolwidths=[40, None, 40, None, None],
+    )
 
 
 def cmd_run(args: argparse.Namespace) -> int:
