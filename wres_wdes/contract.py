@@ -154,6 +154,13 @@ OCCUPATION_CODE = Column(
 )
 
 UNIT_COLUMNS = (ORGANISATION, DIRECTORATE, UNIT)
+CASE_START = Column(
+    "start_date",
+    "date",
+    "Date the case entered the formal process.",
+    required=True,
+    aliases=("Case Start Date", "Date Opened", "Formal Start Date", "Start Date"),
+)
 GROUP_COLUMNS = (ETHNICITY, DISABILITY)
 
 STAFF = InputSpec(
@@ -316,13 +323,7 @@ DISCIPLINARY = InputSpec(
     one_row_per="case entering the formal disciplinary process",
     columns=(
         PERSON_ID,
-        Column(
-            "start_date",
-            "date",
-            "Date the case entered the formal process.",
-            required=True,
-            aliases=("Case Start Date", "Date Opened", "Formal Start Date", "Start Date"),
-        ),
+        CASE_START,
         ETHNICITY,
         DISABILITY,
         *UNIT_COLUMNS,
@@ -334,13 +335,7 @@ CAPABILITY = InputSpec(
     one_row_per="case entering the formal capability process",
     columns=(
         PERSON_ID,
-        Column(
-            "start_date",
-            "date",
-            "Date the case entered the formal process.",
-            required=True,
-            aliases=("Case Start Date", "Date Opened", "Formal Start Date", "Start Date"),
-        ),
+        CASE_START,
         Column(
             "grounds",
             "text",
