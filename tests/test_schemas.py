@@ -1,0 +1,52 @@
+"""The fast uniqueness proof that spares pandera's hashing of millions of identifiers."""
+
+import numpy as np
+import pandas as pd
+
+from wres_wdes.schemas import surely_unique, validate_frame
+
+
+def test_surely_unique_proves_distinct_keys():
+    frame = pd.DataFrame({"id": pd.array(["a", "b", "c"], dtype="string")})
+    assert surely_unique(frame, ("id",))
+
+
+def test_surely_unique_finds_repeats_and_blanks():
+    repeated = pd.DataFrame({"id": pd.array(["a", "b", "a"], dtype="string")})
+    blank = pd.DataFrame({"id": pd.array(["a", None, "c"], dtype="string")})
+    assert not surely_unique(repeated, ("id",))
+    assert not surely_unique(blank, ("id",))
+    assert not surely_unique(repeated, ("absent",))
+
+
+def test_surely_unique_on_several_columns():
+    frame = pd.DataFrame(
+        {
+            "organisation": pd.Categorical(["X", "Y", "X", "Y"]),
+            "person_id": pd.array(["1", "1", "2", "2"], dtype="string"),
+        }
+    )
+    assert surely_unique(frame, ("organisation", "person_id"))
+    assert not surely_unique(frame, ("person_id",))
+    frame.loc[3, "organisation"] = "X"
+    assert not surely_unique(frame, ("organisation", "person_id"))
+
+
+def test_surely_unique_numbers_with_nan():
+    assert surely_unique(pd.DataFrame({"n": [1.0, 2.0]}), ("n",))
+    assert not surely_unique(pd.DataFrame({"n": [1.0, np.nan]}), ("n",))
+
+
+def test_duplicates_still_reported_by_row():
+    frame = pd.DataFrame(
+        {
+            "application_id": pd.array(["A1", "A2", "A1"], dtype="string"),
+            "shortlisted": pd.array([True, False, True], dtype="boolean"),
+            "appointed": pd.array([False, False, False], dtype="boolean"),
+            "ethnicity": pd.array(["White", "White", "White"], dtype="string"),
+        },
+        index=pd.RangeIndex(2, 5, name="row"),
+    )
+    problems = validate_frame(frame, "applications", 2024, "a.csv", {})
+    rows = sorted(p.row for p in problems if "unique" in p.rule)
+    assert rows == [2, 4]
