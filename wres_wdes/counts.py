@@ -15,6 +15,7 @@ left blank in the data is counted as ``(not recorded)``, so nothing is lost.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -179,18 +180,44 @@ def _joint_codes(left: pd.Series, right: pd.Series) -> tuple[np.ndarray, np.ndar
     return codes[len(right) :], codes[: len(right)], len(encoded.dictionary)
 
 
-def key_positions(left: pd.DataFrame, right: pd.DataFrame, on: Sequence[str]) -> np.ndarray:
+def shared_codes(columns: Sequence[pd.Series]) -> tuple[list[np.ndarray], int]:
+    """Integer codes of several text columns over one common set of values, and its size.
+
+    One hash pass over all of them (missing values get -1): the inputs that are
+    joined on ``person_id`` are encoded once, not once per join.
+    """
+    arrays = [_text_array(c) for c in columns]
+    if not arrays:
+        return [], 0
+    encoded = pa.concat_arrays(arrays).dictionary_encode()
+    codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    bounds = np.cumsum([0, *(len(a) for a in arrays)])
+    return [codes[a:b] for a, b in pairwise(bounds)], len(encoded.dictionary)
+
+
+def key_positions(
+    left: pd.DataFrame,
+    right: pd.DataFrame,
+    on: Sequence[str],
+    coded: Mapping[str, tuple[np.ndarray, np.ndarray, int]] | None = None,
+) -> np.ndarray:
     """For each row of ``left``, the first row of ``right`` with the same key, or -1.
 
     The key (``person_id``, within ``organisation`` when given) is reduced to one
     integer per row, so the look-up is a sort and a binary search over integers
-    rather than a hash of millions of strings.
+    rather than a hash of millions of strings. ``coded`` gives, for a column of
+    ``on``, its codes on the left and on the right and their number, when they
+    are already known (see :func:`shared_codes`).
     """
+    coded = coded or {}
     left_key = np.zeros(len(left), dtype=np.int64)
     right_key = np.zeros(len(right), dtype=np.int64)
     missing_left = np.zeros(len(left), dtype=bool)
     for column in on:
-        lc, rc, size = _joint_codes(left[column], right[column])
+        if column in coded:
+            lc, rc, size = coded[column]
+        else:
+            lc, rc, size = _joint_codes(left[column], right[column])
         missing_left |= lc < 0
         left_key = left_key * (size + 1) + (lc + 1)
         right_key = right_key * (size + 1) + (rc + 1)

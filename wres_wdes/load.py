@@ -31,7 +31,7 @@ from pandas.api.types import union_categoricals
 from . import classify
 from .config import Config, load_config
 from .contract import INPUTS
-from .counts import key_positions
+from .counts import key_positions, shared_codes
 from .headers import match_headers
 from .problems import InputError, Problem, has_errors, problems_frame, row_problems
 from .read import read_table
@@ -237,10 +237,13 @@ def _summary_groups(
 
 def _concat_people(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
     """Stack staff and leavers, keeping categorical columns categorical."""
-    parts = [f.reindex(columns=columns) for f in frames]
     out = {}
     for column in columns:
-        series = [p[column] for p in parts]
+        # column by column: no copy of whole frames, and no column not carried
+        series = [
+            f[column] if column in f else pd.Series(np.nan, index=f.index, dtype=float)
+            for f in frames
+        ]
         if all(isinstance(x.dtype, pd.CategoricalDtype) for x in series):
             out[column] = union_categoricals([x.array for x in series], ignore_order=True)
         else:
@@ -275,6 +278,8 @@ def _match_training(
     sources: Mapping[str, str],
     problems: list[Problem],
     with_org: bool,
+    person_codes: Mapping[str, np.ndarray] | None = None,
+    id_count: int = 0,
 ) -> None:
     """Match training episodes to the census staff list (``staff_position``, -1 if absent).
 
@@ -285,7 +290,12 @@ def _match_training(
     """
     training, staff = frames["training"], frames["staff"]
     on = ["organisation", "person_id"] if with_org and "organisation" in training else ["person_id"]
-    position = key_positions(training, staff, on)
+    coded = (
+        {"person_id": (person_codes["training"], person_codes["staff"], id_count)}
+        if person_codes and "training" in person_codes and "staff" in person_codes
+        else None
+    )
+    position = key_positions(training, staff, on, coded)
     frames["training"] = training.assign(staff_position=position)
     missing = int((position < 0).sum())
     if missing:
@@ -328,10 +338,24 @@ def _attach_person_attributes(
         if any(c in f for f in lookups)
     ]
     carried = list(dict.fromkeys(carried))
-    people = _concat_people(lookups, ["person_id", *carried])
+    # every person_id of every input coded once against one dictionary
+    keyed = [
+        k
+        for k in dict.fromkeys(("staff", "leavers", *CASE_INPUTS))
+        if k in frames and "person_id" in frames[k]
+    ]
+    codes, id_count = shared_codes([frames[k]["person_id"] for k in keyed])
+    person_codes = dict(zip(keyed, codes, strict=True))
+    all_coded = all("person_id" in f for f in lookups)
+    people = _concat_people(lookups, carried if all_coded else ["person_id", *carried])
+    people_ids = (
+        np.concatenate([person_codes[k] for k in ("staff", "leavers") if k in frames])
+        if all_coded
+        else None
+    )
     with_org = all("organisation" in f for f in lookups)
     if "training" in frames and "staff" in frames:
-        _match_training(frames, sources, problems, with_org)
+        _match_training(frames, sources, problems, with_org, person_codes, id_count)
     for key in CASE_INPUTS:
         if key == "training" or key not in frames or (key == "leavers" and "staff" not in frames):
             continue
@@ -339,7 +363,12 @@ def _attach_person_attributes(
         on = (
             ["organisation", "person_id"] if with_org and "organisation" in frame else ["person_id"]
         )
-        positions = key_positions(frame, people, on)
+        coded = (
+            {"person_id": (person_codes[key], people_ids, id_count)}
+            if key in person_codes and people_ids is not None
+            else None
+        )
+        positions = key_positions(frame, people, on, coded)
         found = positions >= 0
         rows = np.where(found, positions, 0)
         joined = {c: _take(people[c], rows, found, frame.index) for c in carried if c not in on}
