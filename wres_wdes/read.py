@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from .contract import InputSpec, header_key
@@ -187,12 +188,15 @@ def _read_csv_as(
 
 
 def _raw_table(table: pa.Table, headers: list[str], header_index: int, source: str) -> RawTable:
+    all_blank = None
+    for column in table.columns:  # on Arrow's validity bitmaps: no pass over pandas objects
+        blank = pc.is_null(column)
+        all_blank = blank if all_blank is None else pc.and_(all_blank, blank)
     frame = table.unify_dictionaries().to_pandas()
     frame.columns = headers
     frame.index = pd.RangeIndex(header_index + 2, header_index + 2 + len(frame), name="row")
-    all_blank = frame.isna().all(axis=1)
-    if all_blank.any():
-        frame = frame[~all_blank.to_numpy()]
+    if all_blank is not None and pc.any(all_blank).as_py():
+        frame = frame[all_blank.to_numpy(zero_copy_only=False) == 0]
     return RawTable(frame, source, header_index + 1)
 
 

@@ -45,6 +45,9 @@ PARSERS = {
 }
 
 
+_STR = pd.Index([], dtype=str).dtype
+
+
 @dataclass
 class Standardised:
     """A typed frame and what standardising it found."""
@@ -64,8 +67,17 @@ def _text(series: pd.Series) -> pd.Series:
     that become equal are merged.
     """
     if isinstance(series.dtype, pd.CategoricalDtype):
-        categories = pd.Series(series.cat.categories.astype(str)).str.strip()
+        original = series.cat.categories
+        categories = pd.Series(original.astype(str)).str.strip()
         categories = categories.mask(categories == "")
+        if (
+            original.dtype == _STR
+            and not series.cat.ordered
+            and categories.notna().all()
+            and (categories.to_numpy() == original.astype(str).to_numpy()).all()
+        ):
+            # already trimmed, no blanks: nothing to merge or map
+            return pd.Series(series.array, index=series.index)
         new_codes, uniques = pd.factorize(categories)
         old = series.cat.codes.to_numpy()
         codes = np.where(old >= 0, new_codes[np.maximum(old, 0)], -1)

@@ -227,10 +227,12 @@ def _unknown(
     from_group = g != _BLANK_CODE
     # one integer per distinct (source, value, reason): group values first, then codes
     key = np.where(from_group, g_at, len(g_values) + c_at) * 3 + reason
-    keys, first, counts = np.unique(key, return_index=True, return_counts=True)
+    # a hash of integers, in order of first appearance (no sort of millions of rows)
+    at, keys = pd.factorize(key)
+    counts = np.bincount(at, minlength=len(keys))
     reasons = (NOT_STATED, BLANK, UNRECOGNISED)
     found = []
-    for k, _first, count in sorted(zip(keys, first, counts, strict=True), key=lambda item: item[1]):
+    for k, count in zip(keys, counts, strict=True):
         position, r = divmod(int(k), 3)
         value = (
             g_values[position] if position < len(g_values) else c_values[position - len(g_values)]
