@@ -46,22 +46,28 @@ def with_organisation(frame: pd.DataFrame, organisation_name: str) -> pd.DataFra
 
 
 def _codes(series: pd.Series) -> tuple[np.ndarray, pd.Index | pd.Categorical]:
-    """Integer codes (0…k, with k for missing) and the k labels of one key column."""
+    """Integer codes (1…k, with 0 for missing) and the k labels of one key column.
+
+    The codes keep the column's own (small) integer type: they are widened only
+    while being added into the joint key of :func:`group_sums`.
+    """
     if isinstance(series.dtype, pd.CategoricalDtype):
-        codes = series.cat.codes.to_numpy().astype(np.int64)
+        codes = series.cat.codes.to_numpy()
         labels = series.cat.categories
     else:
         codes, labels = pd.factorize(series, use_na_sentinel=True)
+    if codes.dtype.itemsize < 8 and len(labels) + 1 > np.iinfo(codes.dtype).max:
         codes = codes.astype(np.int64)
-    codes[codes < 0] = len(labels)
-    return codes, labels
+    return codes + np.array(1, dtype=codes.dtype), labels
 
 
 def _labels_at(series: pd.Series, labels, codes: np.ndarray) -> pd.Series | pd.Categorical:
-    """The labels of ``codes`` (k meaning missing), in the dtype of the key column."""
-    missing = codes >= len(labels)
+    """The labels of ``codes`` (0 meaning missing, k meaning label k-1), in the dtype of
+    the key column."""
+    missing = codes == 0
+    codes = codes - 1
     if isinstance(series.dtype, pd.CategoricalDtype):
-        return pd.Categorical.from_codes(np.where(missing, -1, codes), dtype=series.dtype)
+        return pd.Categorical.from_codes(codes, dtype=series.dtype)
     taken = pd.Series(
         pd.Index(labels).take(np.where(missing, 0, codes))
         if len(labels)
@@ -87,7 +93,15 @@ def group_sums(
         for name in ([size] if size else []) + list(sums):
             out[name] = pd.Series(dtype="int64")
         return out
-    combined = np.ravel_multi_index([c for c, _ in coded], dims)
+    if float(np.prod(dims, dtype=np.float64)) >= 2.0**62:
+        # too many combinations for one int64 (raises, as it always did)
+        combined = np.ravel_multi_index([c for c, _ in coded], dims)
+    else:
+        # one int64 key per row, built in place (row-major, as numpy.ravel_multi_index)
+        combined = np.zeros(len(frame), dtype=np.int64)
+        for (codes, _), dim in zip(coded, dims, strict=True):
+            combined *= dim
+            combined += codes
     inverse, unique = pd.factorize(combined)  # a hash of integers: no sort
     positions = np.unravel_index(unique, dims)
     out = pd.DataFrame(
