@@ -17,21 +17,30 @@ from .counts import UNIT_KEYS
 from .metrics.registry import Metric
 
 
+def _values(column: pd.Series) -> object:
+    """A column's values for a new frame: text stays in its Arrow array (no round trip
+    through Python strings), anything else as a numpy array."""
+    dtype = column.dtype
+    if isinstance(dtype, pd.StringDtype) and dtype.na_value is np.nan:  # the default ``str``
+        return column.array
+    return column.to_numpy()
+
+
 def base_rows(metric: Metric, table: pd.DataFrame, statistic: str) -> pd.DataFrame:
     """The identifying columns of result rows, one per row of a count table."""
     out = pd.DataFrame(
         {
             "standard": metric.standard,
             "metric": metric.metric,
-            "level": table["level"].to_numpy(),
-            "unit": table["unit"].to_numpy(),
-            "category": table["category"].to_numpy() if "category" in table else "",
+            "level": _values(table["level"]),
+            "unit": _values(table["unit"]),
+            "category": _values(table["category"]) if "category" in table else "",
         }
     )
     out["statistic"] = statistic
-    out["organisation"] = table["organisation"].to_numpy()
+    out["organisation"] = _values(table["organisation"])
     if "split" in table:
-        out["split"] = table["split"].to_numpy()
+        out["split"] = _values(table["split"])
     return out
 
 
