@@ -216,6 +216,11 @@ def _unknown(
 ) -> pd.DataFrame:
     """Count the Unknown rows by (value, reason), the value taken from the staff group
     or, where that is blank, from the occupation code."""
+    if len(group[2]) == 1 and len(code[2]) == 1:
+        # neither column has a value (pay bands alone, as in a recruitment extract):
+        # every Unknown row is blank; no per-row look-ups needed
+        blank = int(np.count_nonzero(category == _UNKNOWN))
+        return make_unknown_frame([(None, blank, BLANK)] if blank else [])
     rows = np.flatnonzero(category == _UNKNOWN)
     g, g_at, g_values = group[0][rows], group[1][rows], group[2]
     c, c_at, c_values = code[0][rows], code[1][rows], code[2]
