@@ -47,7 +47,7 @@ Tables*. Chapman & Hall/CRC, chapter 4.
 from __future__ import annotations
 
 import numpy as np
-from scipy import special, stats
+from scipy import special
 
 from wres_wdes.stats._arrays import (
     ArrayLike,
@@ -247,6 +247,8 @@ def _fisher_block(xg, ng, nr, m, start, width, lo, hi):
 
 
 def _boschloo(xg, ng, xr, nr):
+    from scipy import stats  # imported when needed: scipy.stats takes half a second to import
+
     p = np.empty(len(xg))
     for k in range(len(xg)):
         table = np.array([[xg[k], xr[k]], [ng[k] - xg[k], nr[k] - xr[k]]], dtype=np.int64)

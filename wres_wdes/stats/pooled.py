@@ -58,7 +58,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import special
 
 from wres_wdes.stats._arrays import ArrayLike, check_events_within, counts, z_for_level
 
@@ -152,7 +152,7 @@ def mantel_haenszel(
     not_calculable = ~(s_sum > 0)
     zero = (r_sum == 0) & ~not_calculable
     low, high = np.where(zero, 0.0, low), np.where(zero, np.nan, high)
-    p_value = np.where(total(variance) > 0, stats.chi2.sf(cmh, 1), np.nan)
+    p_value = np.where(total(variance) > 0, special.chdtrc(1, cmh), np.nan)
     q, df, q_p, i2 = _homogeneity(a, n1, c, n0, codes, k)
     nan = np.nan
     return pd.DataFrame(
@@ -192,7 +192,7 @@ def _homogeneity(a, n1, c, n0, codes, k):
     df = strata - 1.0
     with np.errstate(divide="ignore", invalid="ignore"):
         q = np.where(df >= 1, q, np.nan)
-        q_p = stats.chi2.sf(q, np.maximum(df, 1))
+        q_p = special.chdtrc(np.maximum(df, 1), q)
         i2 = np.where(q > 0, np.maximum(0.0, (q - df) / q) * 100.0, 0.0)
     i2 = np.where(df >= 1, i2, np.nan)
     return q, np.where(df >= 1, df, np.nan), np.where(df >= 1, q_p, np.nan), i2

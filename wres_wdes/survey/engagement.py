@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import stats as st
 
 from ..config import Options
 from ..counts import UNIT_KEYS, level_counts, widen_groups
@@ -125,6 +124,8 @@ def t_interval(
     mean: np.ndarray, sd: np.ndarray, n: np.ndarray, level: float
 ) -> tuple[np.ndarray, np.ndarray]:
     """Student's t interval of a mean; NaN with fewer than two respondents or no sd."""
+    from scipy import stats as st  # when needed: scipy.stats takes half a second to import
+
     with np.errstate(invalid="ignore", divide="ignore"):
         t = st.t.ppf((1 + level) / 2, np.where(n > 1, n - 1, np.nan))
         half = t * sd / np.sqrt(n)
@@ -149,6 +150,8 @@ def welch(
 
     Rows with ``se = 0`` (no spread in either group) get no interval or p-value.
     """
+    from scipy import stats as st  # when needed: scipy.stats takes half a second to import
+
     with np.errstate(invalid="ignore", divide="ignore"):
         v1, v2 = s1 * s1 / n1, s2 * s2 / n2
         se = np.sqrt(v1 + v2)
