@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import mmap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -146,6 +147,21 @@ def read_csv(path: Path, spec: InputSpec) -> RawTable:
     return _read_csv_as(path, spec, header_index, headers, delimiter, encoding)
 
 
+def _has_quotes(path: Path) -> bool:
+    """True when the file holds a double quote anywhere.
+
+    Only a quoted value can hold a line break; a file without quotes is parsed
+    without looking for them, which lets Arrow split it into blocks at any line
+    break (about a quarter faster). The scan runs at memory speed.
+    """
+    with path.open("rb") as handle:
+        try:
+            with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
+                return view.find(b'"') >= 0
+        except (ValueError, OSError):  # an empty file cannot be mapped
+            return True
+
+
 def _read_csv_as(
     path: Path,
     spec: InputSpec,
@@ -169,7 +185,9 @@ def _read_csv_as(
                 encoding=encoding,
                 block_size=1 << 24,
             ),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter, newlines_in_values=_has_quotes(path)
+            ),
             convert_options=pacsv.ConvertOptions(
                 column_types=types, strings_can_be_null=True, quoted_strings_can_be_null=True
             ),
