@@ -35,3 +35,33 @@ def test_text_keeps_clean_categoricals_and_trims_others():
     out = _text(messy)
     assert out.tolist()[:2] == ["a", "a"] and pd.isna(out.tolist()[2])
     assert list(out.cat.categories) == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("name", "values"),
+    [
+        ("ethnic_group", ["Z", "A", None, "Q", "Z", "Q", "A", None, "zz", "N"]),
+        ("disability_group", ["No", None, "maybe", "Yes", "maybe", "x", None, "x"]),
+        ("pay_band", ["Band 5", "zz", None, "Consultant", "zz", "8a", "yy", None, "yy"]),
+    ],
+)
+def test_classify_on_distinct_values_matches_rows(name, values):
+    from wres_wdes import classify
+    from wres_wdes.standardise import _classify_distinct
+
+    classifier = getattr(classify, name)
+    index = pd.RangeIndex(5, 5 + len(values), name="row")
+    rows = pd.Series(values, index=index, dtype=object)
+    expected = classifier(rows, None)
+    raw = rows.astype(pd.CategoricalDtype(["unused", *sorted({v for v in values if v})]))
+    found, spread = _classify_distinct(classifier, raw, None)
+    pd.testing.assert_frame_equal(found.unknown, expected.unknown)
+    if isinstance(expected.values, pd.DataFrame):
+        for column in expected.values:
+            got = spread(found.values[column])
+            want = expected.values[column]
+            if column != "wdes_cluster":
+                got, want = got.astype(object), want.astype(object)
+            pd.testing.assert_series_equal(got, want, check_names=False)
+    else:
+        pd.testing.assert_series_equal(spread(found.values), expected.values, check_names=False)

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from . import classify
+from .classify._common import make_unknown_frame
 from .contract import InputSpec
 from .problems import Problem, row_problems
 
@@ -106,6 +107,52 @@ def _parse(parse, raw: pd.Series) -> tuple[pd.Series, pd.Series]:
     return parsed, pd.Series(bad, index=raw.index, name=raw.name)
 
 
+def _classify_distinct(classify_fn, raw: pd.Series, overrides):
+    """``classify_fn(raw, overrides)``, deciding each distinct value of a categorical once.
+
+    Returns the classifier's result and a function that spreads its per-value
+    answers (a Series or a column of its frame) over the rows. For a categorical
+    column the classifier sees each category present once, in order of first
+    appearance, and a blank last; its Unknown counts are then made row counts
+    and ordered as :func:`~wres_wdes.classify._common.make_unknown_frame`
+    orders them, so the result is the row-wise one.
+    """
+    if not isinstance(raw.dtype, pd.CategoricalDtype):
+        return classify_fn(raw, overrides), lambda values: values
+    codes = raw.cat.codes.to_numpy()
+    k = len(raw.cat.categories)
+    counts = np.bincount(codes.astype(np.intp) + 1, minlength=k + 1)  # missing first
+    seen = pd.unique(codes)  # codes in order of first appearance
+    seen = seen[seen >= 0].astype(np.intp)
+    present = raw.cat.categories.to_numpy(dtype=object)[seen]
+    found = classify_fn(pd.Series([*present, None], dtype=object), overrides)
+    slot = np.full(k + 1, len(seen), dtype=np.intp)  # by code + 1; missing: the blank
+    slot[seen + 1] = np.arange(len(seen))
+    positions = slot[codes.astype(np.intp) + 1]
+    rows_of = dict(zip(present, counts[seen + 1].tolist(), strict=True))
+    blank_rows = int(counts[0])
+    unknown = [
+        (value, blank_rows if value is None else rows_of[value], reason)
+        for value, reason in zip(found.unknown["value"], found.unknown["reason"], strict=True)
+    ]
+    found = type(found)(
+        values=found.values,
+        unknown=make_unknown_frame([row for row in unknown if row[1] > 0]),
+    )
+
+    def spread(values: pd.Series) -> pd.Series:
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            return pd.Series(
+                pd.Categorical.from_codes(
+                    values.cat.codes.to_numpy()[positions], dtype=values.dtype
+                ),
+                index=raw.index,
+            )
+        return pd.Series(values.array.take(positions), index=raw.index)
+
+    return found, spread
+
+
 def standardise(
     frame: pd.DataFrame,
     spec: InputSpec,
@@ -158,21 +205,27 @@ def standardise(
 
     kinds = {c.name: c.kind for c in spec.columns}
     if kinds.get("ethnicity") == "ethnicity" and "ethnicity" in out.columns:
-        found = classify.ethnic_group(out["ethnicity"], mappings.get("ethnicity"))
-        out["ethnic_group"] = found.values
+        found, spread = _classify_distinct(
+            classify.ethnic_group, out["ethnicity"], mappings.get("ethnicity")
+        )
+        out["ethnic_group"] = spread(found.values)
         note_unknown("ethnicity", found.unknown)
     if kinds.get("disability") == "disability" and "disability" in out.columns:
-        found = classify.disability_group(out["disability"], mappings.get("disability"))
-        out["disability_group"] = found.values
+        found, spread = _classify_distinct(
+            classify.disability_group, out["disability"], mappings.get("disability")
+        )
+        out["disability_group"] = spread(found.values)
         note_unknown("disability", found.unknown)
     bands = None
     if "pay_band" in out.columns:
-        found = classify.pay_band(out["pay_band"], mappings.get("pay_band"))
-        bands = found.values
+        found, spread = _classify_distinct(
+            classify.pay_band, out["pay_band"], mappings.get("pay_band")
+        )
         for col in ("band", "medical_subgroup"):
             # categorical: a handful of values, counted by every metric-1 group-by
-            out[col] = bands[col].astype("category")
-        out["wdes_cluster"] = bands["wdes_cluster"]
+            out[col] = spread(found.values[col].astype("category"))
+        out["wdes_cluster"] = spread(found.values["wdes_cluster"])
+        bands = out[["band", "medical_subgroup", "wdes_cluster"]]
         note_unknown("pay_band", found.unknown)
     if {"staff_group", "occupation_code"} & set(out.columns) or bands is not None:
         overrides = {**mappings.get("staff_group", {}), **mappings.get("occupation_code", {})}
