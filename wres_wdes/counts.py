@@ -169,10 +169,20 @@ def level_counts(
         unit = out["organisation"] if level == "organisation" else out[level]
         out = out.drop(columns=[level] if level != "organisation" else [])
         out.insert(1, "level", level)
-        out.insert(2, "unit", np.asarray(unit, dtype=object).astype(str))
-        out["organisation"] = np.asarray(out["organisation"], dtype=object).astype(str)
+        out.insert(2, "unit", _as_text(unit))
+        out["organisation"] = _as_text(out["organisation"])
         parts.append(out)
     return pd.concat(parts, ignore_index=True)
+
+
+def _as_text(values: pd.Series) -> pd.Series | np.ndarray:
+    """Labels as text (``str``). A categorical is converted through its few
+    categories, without making a Python string per row."""
+    if isinstance(values.dtype, pd.CategoricalDtype) and not values.isna().any():
+        categories = np.asarray(values.cat.categories, dtype=object).astype(str)
+        text = pd.array(categories, dtype="str").take(values.cat.codes.to_numpy())
+        return pd.Series(text, index=values.index)
+    return np.asarray(values, dtype=object).astype(str)
 
 
 def _text_array(series: pd.Series) -> pa.Array:
