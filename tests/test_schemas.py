@@ -50,3 +50,19 @@ def test_duplicates_still_reported_by_row():
     problems = validate_frame(frame, "applications", 2024, "a.csv", {})
     rows = sorted(p.row for p in problems if "unique" in p.rule)
     assert rows == [2, 4]
+
+
+def test_surely_unique_in_order_and_out_of_order():
+    ordered = pd.DataFrame(
+        {
+            "organisation": pd.Categorical(["X", "X", "Y", "Y"]),
+            "person_id": pd.array(["1", "2", "1", "3"], dtype="string"),
+        }
+    )
+    assert surely_unique(ordered, ("organisation", "person_id"))
+    assert surely_unique(ordered.iloc[::-1], ("organisation", "person_id"))
+    repeated = ordered.assign(person_id=pd.array(["1", "2", "2", "2"], dtype="string"))
+    assert not surely_unique(repeated, ("person_id",))
+    assert not surely_unique(repeated.assign(organisation="X"), ("organisation", "person_id"))
+    assert surely_unique(pd.DataFrame({"n": [1, 2, 3]}), ("n",))
+    assert not surely_unique(pd.DataFrame({"n": [1, 2, 2]}), ("n",))
