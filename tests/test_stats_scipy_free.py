@@ -1,4 +1,4 @@
-"""The statistics computed without importing scipy.stats match scipy.stats exactly."""
+"""The statistics computed with scipy.special (and BH through scipy.stats) match scipy.stats exactly."""
 
 import numpy as np
 import pytest
