@@ -98,8 +98,12 @@ def measure(script: str, *args: str) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=float, nargs="+", default=[0.25, 0.5, 1.0])
-    parser.add_argument("--repeat", type=int, default=2,
-                        help="runs per scale, best kept (the first read of a while is slow)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=2,
+        help="runs per scale, best kept (the first read of a while is slow)",
+    )
     args = parser.parse_args()
     rows = []
     for scale in args.scales:

@@ -1,4 +1,4 @@
-"""The statistics computed with scipy.special (and BH through scipy.stats) match scipy.stats exactly."""
+"""Statistics computed with scipy.special (BH with scipy.stats) match scipy.stats exactly."""
 
 import numpy as np
 import pytest
