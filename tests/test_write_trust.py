@@ -16,6 +16,7 @@ import pandas as pd
 from wres_wdes import load
 from wres_wdes.calculate import calculate
 from wres_wdes.write import write_outputs
+from wres_wdes.write.disclosure import COUNT_COLUMNS, DERIVED_COLUMNS
 
 UNITS = {
     "Ward A": "Medicine",
@@ -174,22 +175,7 @@ def read_metrics(out: Path) -> pd.DataFrame:
         out / "metrics.csv",
         dtype={"metric": str, "unit": str},
         keep_default_na=False,
-        na_values={
-            c: [""]
-            for c in (
-                "n_group",
-                "events_group",
-                "rate_group",
-                "n_reference",
-                "events_reference",
-                "rate_reference",
-                "value",
-                "ci_low",
-                "ci_high",
-                "p_value",
-                "p_adjusted",
-            )
-        },
+        na_values={c: [""] for c in (*COUNT_COLUMNS, *DERIVED_COLUMNS)},
     )
     return frame
 

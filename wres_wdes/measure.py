@@ -26,6 +26,11 @@ def _values(column: pd.Series) -> object:
     return column.to_numpy()
 
 
+def rate(events: np.ndarray, n: np.ndarray) -> np.ndarray:
+    """Events over population as a proportion; empty (NaN) where the population is 0."""
+    return np.where(n > 0, events / np.where(n > 0, n, 1), np.nan)
+
+
 def base_rows(metric: Metric, table: pd.DataFrame, statistic: str) -> pd.DataFrame:
     """The identifying columns of result rows, one per row of a count table."""
     out = pd.DataFrame(
@@ -92,10 +97,10 @@ def likelihood_rows(
     out["reference_group"] = r
     out["n_group"] = ng
     out["events_group"] = xg / years
-    out["rate_group"] = np.where(ng > 0, xg / years / np.where(ng > 0, ng, 1), np.nan)
+    out["rate_group"] = rate(xg / years, ng)
     out["n_reference"] = nr
     out["events_reference"] = xr / years
-    out["rate_reference"] = np.where(nr > 0, xr / years / np.where(nr > 0, nr, 1), np.nan)
+    out["rate_reference"] = rate(xr / years, nr)
     out["value"] = rl["value"].to_numpy()
     out["ci_low"] = rl["ci_low"].to_numpy()
     out["ci_high"] = rl["ci_high"].to_numpy()
@@ -137,13 +142,13 @@ def percent_rows(
         out["reference_group"] = ""
         out["n_group"] = n
         out["events_group"] = x
-        out["rate_group"] = np.where(n > 0, x / np.where(n > 0, n, 1), np.nan)
+        out["rate_group"] = rate(x, n)
         if "n_total" in table:
             nt = table["n_total"].to_numpy(dtype=np.float64)
             xt = table[f"events_total_{group}"].to_numpy(dtype=np.float64)
             out["n_reference"] = nt
             out["events_reference"] = xt
-            out["rate_reference"] = np.where(nt > 0, xt / np.where(nt > 0, nt, 1), np.nan)
+            out["rate_reference"] = rate(xt, nt)
         else:
             out["n_reference"] = np.nan
             out["events_reference"] = np.nan
@@ -184,10 +189,10 @@ def difference_rows(metric: Metric, table: pd.DataFrame, options: Options) -> pd
     )
     out["n_group"] = ng
     out["events_group"] = xg
-    out["rate_group"] = np.where(ng > 0, xg / np.where(ng > 0, ng, 1), np.nan)
+    out["rate_group"] = rate(xg, ng)
     out["n_reference"] = nr
     out["events_reference"] = xr
-    out["rate_reference"] = np.where(nr > 0, xr / np.where(nr > 0, nr, 1), np.nan)
+    out["rate_reference"] = rate(xr, nr)
     out["value"] = ci["value"].to_numpy()
     out["ci_low"] = ci["ci_low"].to_numpy()
     out["ci_high"] = ci["ci_high"].to_numpy()

@@ -267,3 +267,18 @@ def as_series(raw: object, name: str) -> pd.Series:
     if raw is None or isinstance(raw, str | bytes):
         raise TypeError(f"{name} expects a pandas Series of raw values, not {type(raw).__name__}")
     return pd.Series(list(raw) if not isinstance(raw, np.ndarray) else raw, dtype=object)
+
+
+def group_values(
+    raw: pd.Series, answers: Sequence[str], index: np.ndarray, groups: Sequence[str]
+) -> pd.Series:
+    """The per-row categorical of groups, from the answer for each distinct value.
+
+    ``answers[i]`` is the group of distinct value ``i``; ``index`` maps each row to
+    its distinct value (as :func:`classify_unique` returns them).
+    """
+    position = {group: i for i, group in enumerate(groups)}
+    codes = np.asarray([position[group] for group in answers], dtype=np.int8)[index]
+    return pd.Series(
+        pd.Categorical.from_codes(codes, categories=list(groups)), index=raw.index, name=raw.name
+    )

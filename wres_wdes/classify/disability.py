@@ -26,7 +26,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 
-import numpy as np
 import pandas as pd
 
 from wres_wdes import reference
@@ -37,6 +36,7 @@ from wres_wdes.classify._common import (
     Reason,
     check_overrides,
     classify_unique,
+    group_values,
     unknown_report,
     word_key,
 )
@@ -95,11 +95,5 @@ def disability_group(raw: pd.Series, overrides: Mapping[str, str] | None = None)
     index, answers, reasons, uniques = classify_unique(
         raw, lambda value: _decide(value, folded), blank=("Unknown", "blank")
     )
-    position = {group: i for i, group in enumerate(DISABILITY_GROUPS)}
-    codes = np.asarray([position[group] for group in answers], dtype=np.int8)[index]
-    values = pd.Series(
-        pd.Categorical.from_codes(codes, categories=list(DISABILITY_GROUPS)),
-        index=raw.index,
-        name=raw.name,
-    )
+    values = group_values(raw, answers, index, DISABILITY_GROUPS)
     return Classified(values=values, unknown=unknown_report(uniques, index, reasons))

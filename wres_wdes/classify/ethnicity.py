@@ -52,7 +52,6 @@ import functools
 import re
 from collections.abc import Mapping
 
-import numpy as np
 import pandas as pd
 
 from wres_wdes import reference
@@ -64,6 +63,7 @@ from wres_wdes.classify._common import (
     Reason,
     check_overrides,
     classify_unique,
+    group_values,
     prefix_index,
     prefix_match,
     unknown_report,
@@ -178,11 +178,5 @@ def ethnic_group(raw: pd.Series, overrides: Mapping[str, str] | None = None) -> 
     index, answers, reasons, uniques = classify_unique(
         raw, lambda value: _decide(value, folded), blank=("Unknown", "blank")
     )
-    position = {group: i for i, group in enumerate(ETHNIC_GROUPS)}
-    codes = np.asarray([position[group] for group in answers], dtype=np.int8)[index]
-    values = pd.Series(
-        pd.Categorical.from_codes(codes, categories=list(ETHNIC_GROUPS)),
-        index=raw.index,
-        name=raw.name,
-    )
+    values = group_values(raw, answers, index, ETHNIC_GROUPS)
     return Classified(values=values, unknown=unknown_report(uniques, index, reasons))

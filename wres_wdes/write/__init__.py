@@ -53,6 +53,21 @@ class Output:
     for_publication: bool
 
 
+def _write_all(manifest: Manifest, outputs: Sequence[Output]) -> list[Path]:
+    """Write each planned output atomically, then the manifest (even after a failure)."""
+    written = []
+    try:
+        for output in outputs:
+            written.append(
+                write_tracked(
+                    manifest, output.path, output.write, for_publication=output.for_publication
+                )
+            )
+    finally:
+        written.append(manifest.save())
+    return written
+
+
 def publication_name(config: Config) -> str:
     return f"WRES-WDES-{config.year}-publication.xlsx"
 
@@ -325,16 +340,7 @@ def write_outputs(
         reporting_year=inputs.config.year,
         version=_version(),
     )
-    written = []
-    try:
-        for output in outputs:
-            written.append(
-                write_tracked(
-                    manifest, output.path, output.write, for_publication=output.for_publication
-                )
-            )
-    finally:
-        written.append(manifest.save())
+    written = _write_all(manifest, outputs)
     return written
 
 
@@ -377,16 +383,7 @@ def write_trend(
     manifest = Manifest.load(out)
     manifest.check([o.path for o in outputs], force=force)
     out.mkdir(parents=True, exist_ok=True)
-    written = []
-    try:
-        for output in outputs:
-            written.append(
-                write_tracked(
-                    manifest, output.path, output.write, for_publication=output.for_publication
-                )
-            )
-    finally:
-        written.append(manifest.save())
+    written = _write_all(manifest, outputs)
     return written, text
 
 
