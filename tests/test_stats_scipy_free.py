@@ -1,4 +1,4 @@
-"""Statistics computed with scipy.special (BH with scipy.stats) match scipy.stats exactly."""
+"""Statistics computed without scipy.stats (scipy.special, or numpy for BH) match scipy.stats exactly."""
 
 import numpy as np
 import pytest
