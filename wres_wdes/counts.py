@@ -20,6 +20,7 @@ from itertools import pairwise
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 from pandas.api.types import union_categoricals
 
 NOT_RECORDED = "(not recorded)"
@@ -205,18 +206,58 @@ def _joint_codes(left: pd.Series, right: pd.Series) -> tuple[np.ndarray, np.ndar
 
 
 def shared_codes(columns: Sequence[pd.Series]) -> tuple[list[np.ndarray], int]:
-    """Integer codes of several text columns over one common set of values, and its size.
+    """Integer codes of several text columns over one common set of values, and their bound.
 
-    One hash pass over all of them (missing values get -1): the inputs that are
-    joined on ``person_id`` are encoded once, not once per join.
+    One pass over all of them (missing values get -1): the inputs that are
+    joined on ``person_id`` are encoded once, not once per join. ESR employee
+    numbers are decimal numbers; when every value is one, written the one way
+    Python would write it, the number itself is the code (no hashing of millions
+    of strings: about 0.05 s instead of 0.5 s for 3 million at national scale).
     """
     arrays = [_text_array(c) for c in columns]
     if not arrays:
         return [], 0
-    encoded = pa.concat_arrays(arrays).dictionary_encode()
-    codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    joined = pa.concat_arrays(arrays)
+    found = _decimal_codes(joined)
+    if found is None:
+        encoded = joined.dictionary_encode()
+        codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+        size = len(encoded.dictionary)
+    else:
+        codes, size = found
     bounds = np.cumsum([0, *(len(a) for a in arrays)])
-    return [codes[a:b] for a, b in pairwise(bounds)], len(encoded.dictionary)
+    return [codes[a:b] for a, b in pairwise(bounds)], size
+
+
+_POWERS_OF_TEN = 10 ** np.arange(19, dtype=np.int64)
+
+DECIMAL_CODE_LIMIT = 1 << 40
+"""Largest number used as its own code (ESR employee numbers have 8 digits)."""
+
+
+def _decimal_codes(text: pa.Array) -> tuple[np.ndarray, int] | None:
+    """Each value's number as its code (-1 where missing), or None if that would not do.
+
+    It does when every value is a positive whole number below
+    :data:`DECIMAL_CODE_LIMIT` written in plain digits without leading zeros:
+    then equal numbers are equal strings. A value Arrow parses to a number whose
+    plain form is shorter than the value itself (``+12``, ``012``, `` 12``) is not
+    written that way, so the whole column falls back to hashing.
+    """
+    try:
+        numbers = pc.cast(text, pa.int64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    valid = ~np.asarray(numbers.is_null().to_numpy(zero_copy_only=False))
+    values = numbers.fill_null(0).to_numpy(zero_copy_only=False)
+    present = values[valid]
+    if len(present) == 0 or present.min() < 1 or present.max() >= DECIMAL_CODE_LIMIT:
+        return None
+    lengths = pc.binary_length(text).fill_null(0).to_numpy(zero_copy_only=False)[valid]
+    digits = np.searchsorted(_POWERS_OF_TEN, present, side="right")
+    if not np.array_equal(lengths, digits):
+        return None
+    return np.where(valid, values, -1).astype(np.int64), int(present.max()) + 1
 
 
 def key_positions(
@@ -237,11 +278,17 @@ def key_positions(
     left_key = np.zeros(len(left), dtype=np.int64)
     right_key = np.zeros(len(right), dtype=np.int64)
     missing_left = np.zeros(len(left), dtype=bool)
+    span = 1
     for column in on:
         if column in coded:
             lc, rc, size = coded[column]
         else:
             lc, rc, size = _joint_codes(left[column], right[column])
+        if span * (size + 1) >= 1 << 62:  # sparse codes (see shared_codes): make them dense
+            dense, values = pd.factorize(np.concatenate([lc, rc]), use_na_sentinel=False)
+            dense = np.where(values[dense] < 0, -1, dense)
+            lc, rc, size = dense[: len(lc)], dense[len(lc) :], len(values)
+        span *= size + 1
         missing_left |= lc < 0
         left_key = left_key * (size + 1) + (lc + 1)
         right_key = right_key * (size + 1) + (rc + 1)
