@@ -1,4 +1,4 @@
-"""Statistics computed without scipy.stats (scipy.special, or numpy for BH) match scipy.stats exactly."""
+"""Statistics computed without scipy.stats (scipy.special; numpy for BH) match scipy.stats."""
 
 import numpy as np
 import pytest

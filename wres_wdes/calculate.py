@@ -14,12 +14,18 @@ import numpy as np
 import pandas as pd
 
 from . import stats
-from .counts import with_organisation
+from .counts import compact, with_organisation
 from .load import Inputs
 from .metrics.board import board_rows, voice_rows
-from .metrics.likelihood import appointment_rows, case_rows, leaving_rows, training_rows
+from .metrics.likelihood import (
+    appointment_rows,
+    case_rows,
+    compact_applications,
+    leaving_rows,
+    training_rows,
+)
 from .metrics.registry import REGISTRY, Metric
-from .metrics.workforce import metric1_rows
+from .metrics.workforce import GROUP_COLUMN, WORKFORCE_KEYS, metric1_rows
 from .results import EXTRA_COLUMNS, METRICS_COLUMNS, Results
 
 SPLITS = {"ethnicity": "ethnic_group", "disability": "disability_group"}
@@ -58,8 +64,29 @@ def _frames(inputs: Inputs, split_by: str | None) -> dict[str, pd.DataFrame]:
     return frames
 
 
+def _compacted(frames: dict[str, pd.DataFrame], levels: tuple[str, ...], split: tuple[str, ...]):
+    """The two largest inputs counted once for every metric that reads them.
+
+    Metric 1 of both standards counts the staff list, and WRES 2 and WDES 2 (with
+    and without guaranteed-interview applicants) count the applications; each is
+    reduced once to counts by every key those metrics use (at national scale, 1.5
+    and 4.5 million records to some tens of thousands of rows).
+    """
+    out = {}
+    if "staff" in frames:
+        keys = ["organisation", *levels, *split, *GROUP_COLUMN.values(), *WORKFORCE_KEYS]
+        out["staff"] = compact(frames["staff"], keys)
+    if "applications" in frames:
+        out["applications"] = compact_applications(frames["applications"], levels, split)
+    return out
+
+
 def _rows_for(
-    metric: Metric, frames: dict[str, pd.DataFrame], inputs: Inputs, split: tuple[str, ...]
+    metric: Metric,
+    frames: dict[str, pd.DataFrame],
+    inputs: Inputs,
+    split: tuple[str, ...],
+    compacted: dict[str, pd.DataFrame],
 ) -> pd.DataFrame | None:
     config = inputs.config
     levels = tuple(lv for lv in config.levels)
@@ -74,9 +101,10 @@ def _rows_for(
 
         return survey_rows(metric, frames, config, split)
     if metric.metric == "1":
-        return None if staff is None else metric1_rows(metric, staff, levels, options, split)
+        workforce = compacted.get("staff", staff)
+        return None if staff is None else metric1_rows(metric, workforce, levels, options, split)
     if metric.input == "applications":
-        apps = frames.get("applications", frames.get("applications_summary"))
+        apps = compacted.get("applications", frames.get("applications_summary"))
         return None if apps is None else appointment_rows(metric, apps, levels, options, split)
     if staff is None:
         return None
@@ -133,11 +161,12 @@ def calculate(
     inputs.raise_for_errors()
     frames = _frames(inputs, split_by)
     split = ("_split",) if split_by is not None else ()
+    compacted = _compacted(frames, inputs.config.levels, split)
     parts = []
     for metric in REGISTRY:
         if metrics is not None and not metrics(metric):
             continue
-        rows = _rows_for(metric, frames, inputs, split)
+        rows = _rows_for(metric, frames, inputs, split, compacted)
         if rows is not None and len(rows):
             parts.append(rows)
     if not parts:

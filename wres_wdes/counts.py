@@ -27,6 +27,9 @@ NOT_RECORDED = "(not recorded)"
 
 UNIT_KEYS = ("organisation", "level", "unit")
 
+RECORDS = "_records"
+"""A column saying how many records a row stands for (see :func:`compact`)."""
+
 
 def with_organisation(frame: pd.DataFrame, organisation_name: str) -> pd.DataFrame:
     """The frame with a categorical ``organisation`` column (the config's name where
@@ -122,6 +125,22 @@ def group_sums(
     return out
 
 
+def compact(
+    frame: pd.DataFrame, keys: Sequence[str], sums: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """The records reduced to one row per combination of ``keys`` present, with
+    :data:`RECORDS` (how many records each row stands for) and the ``sums``.
+
+    :func:`level_counts` counts such a frame exactly as it counts the records it
+    came from (it adds up :data:`RECORDS` where it would count rows), so several
+    metrics over one large input (WRES 1 and WDES 1 over the staff list; WRES 2
+    and WDES 2, with and without guaranteed interviews, over the applications)
+    pass over its millions of rows once. Keys absent from the frame are skipped.
+    """
+    present = [k for k in dict.fromkeys(keys) if k in frame]
+    return group_sums(frame, present, dict(sums or {}), RECORDS)
+
+
 def level_counts(
     frame: pd.DataFrame,
     levels: Sequence[str],
@@ -154,6 +173,8 @@ def level_counts(
         present in the data.
     """
     sums = dict(sums or {})
+    if size and RECORDS in frame:  # a compacted frame: its rows are counted already
+        sums, size = {size: RECORDS, **sums}, None
     present = [lv for lv in levels if lv in frame]
     # one pass over the records at the finest grain; every level is then a roll-up
     # of that (small) table

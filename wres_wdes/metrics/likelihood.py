@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from ..config import Options
-from ..counts import UNIT_KEYS, key_positions, level_counts, widen_groups
+from ..counts import RECORDS, UNIT_KEYS, compact, key_positions, level_counts, widen_groups
 from ..measure import likelihood_rows
 from .registry import Metric
 from .workforce import GROUP_COLUMN
@@ -104,7 +104,8 @@ def appointment_rows(
         )
         levels = tuple(lv for lv in levels if lv in frame)
     else:
-        # only the columns counted: a national extract has millions of rows
+        if "n" not in applications:  # records: count them (calculate() compacts them first)
+            applications = compact_applications(applications, levels, split)
         keep = [
             c
             for c in (
@@ -113,14 +114,12 @@ def appointment_rows(
                 *split,
                 GROUP_COLUMN[metric.grouping],
                 "guaranteed_interview",
+                "n",
+                "events",
             )
             if c in applications
         ]
         frame = _grouped(applications[keep], metric.grouping)
-        frame = frame.assign(
-            n=applications["shortlisted"].fillna(False).to_numpy(dtype="int64"),
-            events=applications["appointed"].fillna(False).to_numpy(dtype="int64"),
-        )
     frames = {"": frame}
     if metric.standard == "WDES" and not is_summary and "guaranteed_interview" in frame:
         frames["excluding guaranteed interview"] = frame[
@@ -134,6 +133,31 @@ def appointment_rows(
         table = widen_groups(counts, list(split), groups, ["n", "events"])
         parts.append(_finish(metric, table, options, category=category, split=split))
     return pd.concat(parts, ignore_index=True)
+
+
+def compact_applications(
+    applications: pd.DataFrame, levels: tuple[str, ...], split: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """Record-level applications as shortlisted (``n``) and appointed (``events``)
+    counts by unit, ethnic group, disability group and guaranteed interview.
+
+    One pass over the records serves WRES 2 and WDES 2 (with and without
+    guaranteed-interview applicants); :func:`appointment_rows` counts the result
+    exactly as it would count the records.
+    """
+    keys = [
+        "organisation",
+        *levels,
+        *split,
+        *GROUP_COLUMN.values(),
+        "guaranteed_interview",
+    ]
+    frame = applications.assign(
+        n=applications["shortlisted"].fillna(False).to_numpy(dtype="int64"),
+        events=applications["appointed"].fillna(False).to_numpy(dtype="int64"),
+    )
+    counted = compact(frame, keys, {"n": "n", "events": "events"})
+    return counted.drop(columns=RECORDS)
 
 
 def case_rows(

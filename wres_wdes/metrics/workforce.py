@@ -20,7 +20,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..config import Options
-from ..counts import UNIT_KEYS, level_counts
+from ..counts import RECORDS, UNIT_KEYS, level_counts
 from ..measure import percent_rows
 from .registry import Metric
 
@@ -29,6 +29,9 @@ GROUPS = {
     "disability": ["Disabled", "Non-disabled", "Unknown"],
 }
 GROUP_COLUMN = {"ethnicity": "ethnic_group", "disability": "disability_group"}
+
+WORKFORCE_KEYS = ("staff_category", "band", "medical_subgroup", "wdes_cluster")
+"""The staff columns metric 1 counts by, besides the unit and the group."""
 
 
 def _labels(counts: pd.DataFrame) -> pd.DataFrame:
@@ -52,9 +55,14 @@ def _labels(counts: pd.DataFrame) -> pd.DataFrame:
 def workforce_counts(
     staff: pd.DataFrame, levels: tuple[str, ...], grouping: str, extra_keys: tuple[str, ...] = ()
 ) -> pd.DataFrame:
-    """Headcount by unit, staff category, band, cluster and group (one group-by per level)."""
-    columns = ("staff_category", "band", "medical_subgroup", "wdes_cluster")
-    frame = staff[["organisation", *(lv for lv in levels if lv in staff), *extra_keys]].copy()
+    """Headcount by unit, staff category, band, cluster and group (one group-by per level).
+
+    ``staff`` may be the staff list or its :func:`~wres_wdes.counts.compact` form
+    over :data:`WORKFORCE_KEYS`.
+    """
+    columns = WORKFORCE_KEYS
+    carried = [lv for lv in levels if lv in staff] + [c for c in (RECORDS,) if c in staff]
+    frame = staff[["organisation", *carried, *extra_keys]].copy()
     for column in columns:
         frame[column] = staff.get(column, pd.NA)
     frame["group"] = _group(staff, grouping)
