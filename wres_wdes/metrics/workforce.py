@@ -17,6 +17,7 @@ whose band or category cannot be classified are still counted, under
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..config import Options
@@ -82,26 +83,63 @@ def _group(staff: pd.DataFrame, grouping: str) -> pd.Series:
     return group.astype("string").fillna("Unknown")
 
 
-def _category_counts(
-    counts: pd.DataFrame, by_cluster: bool, extra_keys: tuple[str, ...]
+def _sorted_codes(values: pd.Series | np.ndarray) -> tuple[np.ndarray, pd.Index]:
+    """Codes 0…k-1 of a label column in sorted order of the labels, and the labels."""
+    codes, labels = pd.factorize(pd.Series(values).astype("str"))  # Arrow's hash, no sort
+    labels = pd.Index(labels, dtype="str")
+    order = labels.argsort()
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    return rank[codes], labels.take(order)
+
+
+def _by_category(
+    counts: pd.DataFrame, groups: list[str], by_cluster: bool, extra_keys: tuple[str, ...]
 ) -> pd.DataFrame:
-    """Sum the headcounts up to each reporting category."""
+    """Headcounts summed up to each reporting category, one row per unit and category.
+
+    Every count row adds to four categories (``clinical/band 5``, ``clinical/all``,
+    ``all`` and, for WDES, ``clinical/cluster 2``). The result has
+    ``events_<group>`` for each group, ``n`` (the category's headcount) and the unit's
+    whole-workforce ``events_total_<group>`` and ``n_total``, sorted by unit and
+    category. Computed on integer codes: at national scale the count table has
+    hundreds of thousands of rows and text group-bys over it took most of a second.
+    """
     keys = [*UNIT_KEYS, *extra_keys]
-    parts = [
-        counts.assign(category=counts["staff_category"] + "/" + counts["band_label"]),
-        counts.assign(category=counts["staff_category"] + "/all"),
-        counts.assign(category="all"),
-    ]
+    category = counts["staff_category"].astype("str")
+    labels = [category + "/" + counts["band_label"].astype("str")]
     if by_cluster:
-        parts.insert(
-            1, counts.assign(category=counts["staff_category"] + "/" + counts["cluster_label"])
-        )
-    long = pd.concat(parts, ignore_index=True)
-    return (
-        long.groupby([*keys, "category", "group"], sort=False, observed=True)["count"]
-        .sum()
-        .reset_index()
-    )
+        labels.append(category + "/" + counts["cluster_label"].astype("str"))
+    labels += [category + "/all", pd.Series("all", index=counts.index)]
+    parts = len(labels)
+    unit_codes = [_sorted_codes(counts[k]) for k in keys]
+    dims = [len(names) for _, names in unit_codes]
+    unit = np.ravel_multi_index([c for c, _ in unit_codes], dims) if len(counts) else np.array([])
+    category_code, categories = _sorted_codes(pd.concat(labels, ignore_index=True))
+    group_code = pd.Categorical(counts["group"].astype("str"), categories=groups).codes
+    key = np.tile(unit, parts) * len(categories) + category_code
+    present, row = np.unique(key, return_inverse=True)
+    known = np.tile(group_code >= 0, parts)
+    cells = row[known] * len(groups) + np.tile(group_code, parts)[known]
+    weights = np.tile(counts["count"].to_numpy(dtype=np.float64), parts)[known]
+    events = np.bincount(cells, weights=weights, minlength=len(present) * len(groups))
+    events = events.reshape(len(present), len(groups)).astype(np.int64)
+    unit_of, category_of = np.divmod(present, len(categories))
+    positions = np.unravel_index(unit_of, dims)
+    out = pd.DataFrame({k: unit_codes[i][1].take(positions[i]) for i, k in enumerate(keys)})
+    out["category"] = categories.take(category_of)
+    for i, g in enumerate(groups):
+        out[f"events_{g}"] = events[:, i]
+    out["n"] = events.sum(axis=1)
+    # the unit's whole workforce: its row of category "all" (every unit has one)
+    whole = np.flatnonzero(categories == "all")[0]
+    total_row = np.zeros(int(unit_of.max()) + 1 if len(unit_of) else 0, dtype=np.int64)
+    is_total = category_of == whole
+    total_row[unit_of[is_total]] = np.flatnonzero(is_total)
+    for i, g in enumerate(groups):
+        out[f"events_total_{g}"] = events[total_row[unit_of], i]
+    out["n_total"] = out["n"].to_numpy()[total_row[unit_of]]
+    return out
 
 
 def metric1_rows(
@@ -123,27 +161,7 @@ def metric1_rows(
     """
     groups = GROUPS[metric.grouping]
     counts = workforce_counts(staff, levels, metric.grouping, extra_keys)
-    by_category = _category_counts(
-        counts, by_cluster=metric.standard == "WDES", extra_keys=extra_keys
-    )
-    keys = [*UNIT_KEYS, *extra_keys]
-    wide = by_category.pivot_table(
-        index=[*keys, "category"],
-        columns="group",
-        values="count",
-        aggfunc="sum",
-        fill_value=0,
-        observed=True,
-    )
-    wide = wide.reindex(columns=groups, fill_value=0)
-    wide.columns = [f"events_{g}" for g in wide.columns]
-    wide["n"] = wide.sum(axis=1)
-    wide = wide.reset_index()
-    totals = wide[wide["category"] == "all"].drop(columns="category")
-    totals = totals.rename(
-        columns={"n": "n_total", **{f"events_{g}": f"events_total_{g}" for g in groups}}
-    )
-    wide = wide.merge(totals, on=keys, how="left")
+    wide = _by_category(counts, groups, by_cluster=metric.standard == "WDES", extra_keys=extra_keys)
     if extra_keys:
         wide = wide.rename(columns={extra_keys[0]: "split"})
     return percent_rows(metric, wide, groups, options)
