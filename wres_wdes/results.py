@@ -10,6 +10,8 @@ apart), ``p_adjusted`` (Benjamini–Hochberg across the units of a level),
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -192,10 +194,10 @@ class Results:
         """Write ``metrics.csv``: UTF-8, full precision, text quoted, missing values empty.
 
         Written by Arrow's CSV writer, which is an order of magnitude faster than
-        pandas' for the 800,000 rows of a national run.
+        pandas' for the 800,000 rows of a national run; slices of a large table are
+        formatted in parallel (Arrow releases the GIL) and written in order.
         """
-        table = pa.Table.from_pandas(self.frame, preserve_index=False)
-        pacsv.write_csv(table, str(path), pacsv.WriteOptions(quoting_style="needed"))
+        write_table(pa.Table.from_pandas(self.frame, preserve_index=False), path)
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -220,3 +222,30 @@ def _one_organisation(rows: pd.DataFrame, organisation: str | None) -> pd.DataFr
             f"(for example organisation={names[0]!r})"
         )
     return rows
+
+
+PARALLEL_ROWS = 100_000
+"""Tables longer than this are formatted in slices, one per processor."""
+
+
+def write_table(table: pa.Table, path: str | Path) -> None:
+    """Write an Arrow table as CSV (header, text quoted where needed), using every core."""
+    options = pacsv.WriteOptions(quoting_style="needed")
+    workers = min(os.cpu_count() or 1, 8)
+    if table.num_rows <= PARALLEL_ROWS or workers == 1:
+        pacsv.write_csv(table, str(path), options)
+        return
+    step = -(-table.num_rows // workers)
+    slices = [table.slice(i, step) for i in range(0, table.num_rows, step)]
+
+    def formatted(i: int) -> pa.Buffer:
+        sink = pa.BufferOutputStream()
+        header = pacsv.WriteOptions(quoting_style="needed", include_header=i == 0)
+        pacsv.write_csv(slices[i], sink, header)
+        return sink.getvalue()
+
+    with ThreadPoolExecutor(workers) as pool:
+        parts = list(pool.map(formatted, range(len(slices))))
+    with open(path, "wb") as out:
+        for part in parts:
+            out.write(part)
