@@ -274,9 +274,10 @@ def _decimal_codes(text: pa.Array) -> tuple[np.ndarray, int] | None:
     present = values[valid]
     if len(present) == 0 or present.min() < 1 or present.max() >= DECIMAL_CODE_LIMIT:
         return None
-    lengths = pc.binary_length(text).fill_null(0).to_numpy(zero_copy_only=False)[valid]
-    digits = np.searchsorted(_POWERS_OF_TEN, present, side="right")
-    if not np.array_equal(lengths, digits):
+    lengths = pc.binary_length(text).fill_null(1).to_numpy(zero_copy_only=False)[valid]
+    # a value of L characters is at most L digits, so it is written plainly exactly
+    # when its number has L digits, i.e. is at least 10 ** (L - 1)
+    if not (present >= _POWERS_OF_TEN[np.clip(lengths, 1, 19) - 1]).all():
         return None
     return np.where(valid, values, -1).astype(np.int64), int(present.max()) + 1
 
