@@ -183,7 +183,7 @@ def _read_csv_as(
                 skip_rows=header_index + 1,
                 column_names=names,
                 encoding=encoding,
-                block_size=1 << 24,
+                block_size=1 << 26,
             ),
             parse_options=pacsv.ParseOptions(
                 delimiter=delimiter, newlines_in_values=_has_quotes(path)
