@@ -172,3 +172,23 @@ def test_summary_groups_are_classified_and_checked() -> None:
     errors = {(p.row, p.column) for p in inputs.problems if p.severity == "error"}
     # BME shortlisted 12 > applied 10 (row 3)
     assert errors == {(3, "shortlisted")}
+
+
+def test_files_read_ahead_report_every_problem_in_order(tiny_trust) -> None:
+    """Files are read on a background thread while earlier ones are checked: a file
+    that cannot be read (the staff list, first) and an error in a later file (the
+    applications) are both reported, read problems first, and nothing is loaded."""
+    from wres_wdes import load
+
+    folder = tiny_trust.parent
+    (folder / "staff.csv").write_text("Employee Number,Ethnic Origin\n1,A,extra,cells\n")
+    text = (folder / "applications.csv").read_text(encoding="utf-8").splitlines()
+    header = text[0].split(",")
+    row = text[1].split(",")
+    row[header.index(next(h for h in header if "hortlist" in h))] = "Maybe"
+    (folder / "applications.csv").write_text("\n".join([text[0], ",".join(row)]) + "\n")
+    inputs = load(tiny_trust, strict=False)
+    rules = [p.rule for p in inputs.problems if p.severity == "error"]
+    assert rules[0].startswith("the file could not be read as a table")
+    assert any("shortlisted" in r for r in rules[1:])
+    assert inputs.frames == {}

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,7 +35,7 @@ from .contract import INPUTS
 from .counts import key_positions, shared_codes
 from .headers import match_headers
 from .problems import InputError, Problem, has_errors, problems_frame, row_problems
-from .read import read_table
+from .read import read_table, source_name
 from .schemas import validate_frame
 from .standardise import standardise
 
@@ -639,6 +640,45 @@ def read_inputs(config: Config) -> tuple[dict[str, pd.DataFrame], dict[str, str]
     return raws, sources, problems
 
 
+class _ReadAhead(Mapping[str, pd.DataFrame]):
+    """The raw frames of a configuration's inputs, read one after another on a
+    background thread while the caller works on those already read.
+
+    Arrow parses with every core but converting, validating and classifying run
+    mostly on one; reading the next file meanwhile overlaps the two (at national
+    scale, the applications are parsed while the staff list is validated).
+    Iterating yields the inputs in the configuration's order, waiting for each;
+    a file that cannot be read is skipped and its problems kept in
+    :attr:`problems`.
+    """
+
+    def __init__(self, config: Config, pool: ThreadPoolExecutor) -> None:
+        self._reads = {
+            key: pool.submit(read_table, ref.path, INPUTS[key], ref.sheet)
+            for key, ref in config.inputs.items()
+        }
+        self.sources = {key: source_name(ref.path, ref.sheet) for key, ref in config.inputs.items()}
+        self.problems: list[Problem] = []
+        self._failed: set[str] = set()
+
+    def __iter__(self):
+        for key, read in self._reads.items():
+            try:
+                read.result()
+            except InputError as exc:
+                if key not in self._failed:
+                    self._failed.add(key)
+                    self.problems += exc.problems
+                continue
+            yield key
+
+    def __getitem__(self, key: str) -> pd.DataFrame:
+        return self._reads[key].result().frame
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 def load(config: Config | str | Path, strict: bool = True) -> Inputs:
     """Read, standardise, validate and reconcile every input named in a configuration.
 
@@ -657,8 +697,10 @@ def load(config: Config | str | Path, strict: bool = True) -> Inputs:
     """
     if not isinstance(config, Config):
         config = load_config(config)
-    raws, sources, problems = read_inputs(config)
-    inputs = load_frames(raws, config, sources, strict=False)
+    with ThreadPoolExecutor(1, thread_name_prefix="wres-wdes-read") as pool:
+        raws = _ReadAhead(config, pool)
+        inputs = load_frames(raws, config, raws.sources, strict=False)
+        problems = raws.problems
     inputs.problems[:0] = problems
     if problems:
         inputs.frames = {}

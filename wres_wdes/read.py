@@ -240,7 +240,7 @@ def read_xlsx(path: Path, spec: InputSpec, sheet: str | None = None) -> RawTable
     """Read the first sheet (or the named one) of a workbook, finding its header row."""
     from openpyxl import load_workbook
 
-    source = f"{path} [{sheet}]" if sheet else str(path)
+    source = source_name(path, sheet)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several unrelated types for a bad file
@@ -301,6 +301,16 @@ def read_table(path: str | Path, spec: InputSpec, sheet: str | None = None) -> R
     path = Path(path)
     if not path.is_file():
         raise InputError([Problem.error(str(path), None, None, None, "the file does not exist")])
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+    if _is_workbook(path):
         return read_xlsx(path, spec, sheet)
     return read_csv(path, spec)
+
+
+def _is_workbook(path: Path) -> bool:
+    return path.suffix.lower() in {".xlsx", ".xlsm"}
+
+
+def source_name(path: str | Path, sheet: str | None = None) -> str:
+    """How messages name an input: its path, and the sheet of a workbook when one is named."""
+    path = Path(path)
+    return f"{path} [{sheet}]" if sheet and _is_workbook(path) else str(path)
