@@ -287,6 +287,14 @@ def test_metric1_percentages_by_band_and_cluster() -> None:
     assert (r.events_group, r.n_group) == (4, 4)
 
 
+def test_metric1_with_nobody_in_the_workforce_gives_no_rows() -> None:
+    # every member of staff bank-only: all excluded (options.include_bank = false),
+    # so there is no workforce to describe and no metric-1 row, rather than an error
+    staff = people(3, "A").assign(assignment_category="Bank")
+    results = calculate(load_frames({"staff": staff}, CONFIG))
+    assert not (results.frame["metric"] == "1").any()
+
+
 def test_board_metrics_are_board_minus_workforce_in_points() -> None:
     # Workforce: 20 BME of 100 known (plus 10 Unknown) = 20%. Voting board of 10,
     # 3 BME, 1 Unknown: 3/9 = 33.3%; WRES 9 voting = 33.33 - 20 = +13.3 pp.

@@ -161,6 +161,8 @@ def metric1_rows(
     """
     groups = GROUPS[metric.grouping]
     counts = workforce_counts(staff, levels, metric.grouping, extra_keys)
+    if len(counts) == 0:  # nobody in the workforce (say, only bank staff): no rows
+        return pd.DataFrame()
     wide = _by_category(counts, groups, by_cluster=metric.standard == "WDES", extra_keys=extra_keys)
     if extra_keys:
         wide = wide.rename(columns={extra_keys[0]: "split"})
