@@ -697,10 +697,13 @@ def load(config: Config | str | Path, strict: bool = True) -> Inputs:
     """
     if not isinstance(config, Config):
         config = load_config(config)
-    with ThreadPoolExecutor(1, thread_name_prefix="wres-wdes-read") as pool:
+    pool = ThreadPoolExecutor(1, thread_name_prefix="wres-wdes-read")
+    try:
         raws = _ReadAhead(config, pool)
         inputs = load_frames(raws, config, raws.sources, strict=False)
         problems = raws.problems
+    finally:  # on an error (or Ctrl-C) files not yet started are not read
+        pool.shutdown(wait=True, cancel_futures=True)
     inputs.problems[:0] = problems
     if problems:
         inputs.frames = {}
