@@ -22,6 +22,7 @@ from .metrics.likelihood import (
     case_rows,
     compact_applications,
     leaving_rows,
+    trained_people,
     training_rows,
 )
 from .metrics.registry import REGISTRY, Metric
@@ -67,15 +68,20 @@ def _frames(inputs: Inputs, split_by: str | None) -> dict[str, pd.DataFrame]:
 def _compacted(frames: dict[str, pd.DataFrame], levels: tuple[str, ...], split: tuple[str, ...]):
     """The two largest inputs counted once for every metric that reads them.
 
-    Metric 1 of both standards counts the staff list, and WRES 2 and WDES 2 (with
-    and without guaranteed-interview applicants) count the applications; each is
+    Metric 1 of both standards, WRES 3 and 4, WDES 3 and leaving count the staff
+    list (with, for WRES 4, who accessed training), and WRES 2 and WDES 2 (with and
+    without guaranteed-interview applicants) count the applications; each is
     reduced once to counts by every key those metrics use (at national scale, 1.5
-    and 4.5 million records to some tens of thousands of rows).
+    and 4.5 million records to some hundreds of thousands of rows).
     """
     out = {}
     if "staff" in frames:
+        staff, sums = frames["staff"], {}
+        if "training" in frames and "staff_position" in frames["training"]:
+            staff = staff.assign(_trained=trained_people(len(staff), frames["training"]))
+            sums = {"trained": "_trained"}
         keys = ["organisation", *levels, *split, *GROUP_COLUMN.values(), *WORKFORCE_KEYS]
-        out["staff"] = compact(frames["staff"], keys)
+        out["staff"] = compact(staff, keys, sums)
     if "applications" in frames:
         out["applications"] = compact_applications(frames["applications"], levels, split)
     return out
@@ -108,6 +114,7 @@ def _rows_for(
         return None if apps is None else appointment_rows(metric, apps, levels, options, split)
     if staff is None:
         return None
+    counted = compacted.get("staff", staff)
     if metric.input in ("disciplinary", "capability"):
         cases = frames.get(metric.input)
         if cases is None:
@@ -117,12 +124,15 @@ def _rows_for(
             if metric.input == "disciplinary"
             else options.capability_window
         )
-        return case_rows(metric, staff, cases, levels, options, window, split)
+        return case_rows(metric, counted, cases, levels, options, window, split)
     if metric.input == "training" and "training" in frames:
-        return training_rows(metric, staff, frames["training"], levels, options, split)
+        trained = counted if "trained" in counted else staff
+        return training_rows(metric, trained, frames["training"], levels, options, split)
     if metric.input == "leavers" and "leavers" in frames:
+        # the average headcount needs each person's start date: the staff list itself
+        people = staff if options.leaving_denominator == "average" else counted
         return leaving_rows(
-            metric, staff, frames["leavers"], levels, options, split, config.data_year[0]
+            metric, people, frames["leavers"], levels, options, split, config.data_year[0]
         )
     if metric.input == "board" and "board" in frames and not split:
         return board_rows(metric, frames["board"], staff, config)

@@ -189,6 +189,18 @@ def case_rows(
     return _finish(metric, table, options, years=years, split=split)
 
 
+def trained_people(staff_rows: int, training: pd.DataFrame) -> np.ndarray:
+    """For each row of the staff list, whether the person has a training episode.
+
+    Uses ``staff_position``, each episode's row in the staff list as matched
+    while loading (-1 for a person not in it).
+    """
+    position = training["staff_position"].to_numpy()
+    trained = np.zeros(staff_rows, dtype=bool)
+    trained[position[position >= 0]] = True
+    return trained
+
+
 def training_rows(
     metric: Metric,
     staff: pd.DataFrame,
@@ -205,14 +217,16 @@ def training_rows(
     this population and so not counted.
     """
     groups = GROUPED_BY[metric.grouping]
-    on = ["organisation", "person_id"] if "organisation" in training else ["person_id"]
-    if "staff_position" in training:  # matched once while loading
-        position = training["staff_position"].to_numpy()
-        trained = np.zeros(len(staff), dtype=bool)
-        trained[position[position >= 0]] = True
+    if "trained" in staff:  # compacted with the people trained (see calculate)
+        frame = _grouped(staff, metric.grouping)
+    elif "staff_position" in training:  # matched once while loading
+        frame = _grouped(staff, metric.grouping).assign(
+            trained=trained_people(len(staff), training)
+        )
     else:
+        on = ["organisation", "person_id"] if "organisation" in training else ["person_id"]
         trained = key_positions(staff, training, on) >= 0
-    frame = _grouped(staff, metric.grouping).assign(trained=trained)
+        frame = _grouped(staff, metric.grouping).assign(trained=trained)
     counts = level_counts(frame, levels, [*split, "group"], sums={"events": "trained"}, size="n")
     table = widen_groups(counts, list(split), groups, ["n", "events"])
     return _finish(metric, table, options, split=split)
