@@ -624,22 +624,6 @@ def load_frames(
     return inputs
 
 
-def read_inputs(config: Config) -> tuple[dict[str, pd.DataFrame], dict[str, str], list[Problem]]:
-    """Read every file named in the configuration, collecting read problems."""
-    raws: dict[str, pd.DataFrame] = {}
-    sources: dict[str, str] = {}
-    problems: list[Problem] = []
-    for key, ref in config.inputs.items():
-        try:
-            table = read_table(ref.path, INPUTS[key], ref.sheet)
-        except InputError as exc:
-            problems += exc.problems
-            continue
-        raws[key] = table.frame
-        sources[key] = table.source
-    return raws, sources, problems
-
-
 class _ReadAhead(Mapping[str, pd.DataFrame]):
     """The raw frames of a configuration's inputs, read one after another on a
     background thread while the caller works on those already read.
