@@ -110,7 +110,8 @@ def _rows_for(
         workforce = compacted.get("staff", staff)
         return None if staff is None else metric1_rows(metric, workforce, levels, options, split)
     if metric.input == "applications":
-        apps = compacted.get("applications", frames.get("applications_summary"))
+        apps = compacted.get("applications", frames.get("applications"))
+        apps = frames.get("applications_summary") if apps is None else apps
         return None if apps is None else appointment_rows(metric, apps, levels, options, split)
     if staff is None:
         return None
