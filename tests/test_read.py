@@ -108,3 +108,21 @@ def test_rows_with_too_many_fields_are_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         read_table(path, STAFF)
     assert "could not be read as a table" in err.value.problems[0].rule
+
+
+def test_missing_markers_are_missing_in_csv_and_xlsx_alike(tmp_path: Path) -> None:
+    # The same cells give the same frame whichever format they come in: a blank,
+    # "N/A" and "NULL" are missing; "Not stated" is a value (classified later).
+    rows = [["Employee Number", "Ethnic Origin", "Hire Date"], ["1", "N/A", "NULL"]]
+    rows += [["2", "Not stated", ""], ["3", "A", "2020-01-01"]]
+    (tmp_path / "s.csv").write_text("\n".join(",".join(r) for r in rows) + "\n")
+    wb = Workbook()
+    for row in rows:
+        wb.active.append([c or None for c in row])
+    wb.save(tmp_path / "s.xlsx")
+    csv_frame = read_table(tmp_path / "s.csv", STAFF).frame
+    xlsx_frame = read_table(tmp_path / "s.xlsx", STAFF).frame
+    for frame in (csv_frame, xlsx_frame):
+        assert frame["Ethnic Origin"].isna().tolist() == [True, False, False]
+        assert frame["Hire Date"].isna().tolist() == [True, True, False]
+        assert frame.loc[3, "Ethnic Origin"] == "Not stated"

@@ -55,6 +55,10 @@ How files are read:
 - **Yes/no** columns accept Y/N, Yes/No, True/False and 1/0. **Dates** accept ISO
   (2024-03-31) and UK day-first forms (31/03/2024, 31-Mar-2024), never month-first,
   and must fall between 1 January 1900 and the end of the year after the census.
+- **Blank cells** are missing, and so are the markers databases and spreadsheets
+  write for a missing value (`N/A`, `NA`, `NULL`, `#N/A`, `NaN` and their variants),
+  in CSV files and workbooks alike; a missing ethnicity or disability counts as
+  Unknown.
 - **Unit columns** (`organisation`, `directorate`, `unit`, and any breakdown level):
   case, training and leaver rows take them, with ethnicity and disability, from the
   staff list by `person_id` where they do not carry their own; their own values win.

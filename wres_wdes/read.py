@@ -3,7 +3,8 @@
 Extracts from ESR and recruitment systems arrive in many shapes: UTF-8, UTF-8 with
 a byte-order mark or Windows-1252; comma or tab separated; XLSX with title rows
 above the header. This module turns any of them into a frame whose values are the
-raw text of each cell (blank cells are missing), whose index is the row number as
+raw text of each cell (blank cells, and the markers in :data:`MISSING_MARKERS`,
+are missing), whose index is the row number as
 the user sees it in the file (the header row is row 1 when nothing stands above
 it), and whose columns carry the file's own headers. Matching headers to the
 contract happens in :mod:`wres_wdes.headers`; parsing values in
@@ -32,6 +33,29 @@ Excel's "CSV" export writes on a UK Windows machine."""
 
 HEADER_SEARCH_ROWS = 30
 """How many rows from the top are searched for the header row."""
+
+MISSING_MARKERS = (
+    "",
+    "#N/A",
+    "#N/A N/A",
+    "#NA",
+    "-1.#IND",
+    "-1.#QNAN",
+    "-NaN",
+    "-nan",
+    "1.#IND",
+    "1.#QNAN",
+    "N/A",
+    "NA",
+    "NULL",
+    "NaN",
+    "n/a",
+    "nan",
+    "null",
+)
+"""Cell texts read as missing, in CSV files and workbooks alike: a blank cell and
+the markers databases and spreadsheets write for one (Arrow's and pandas' default
+list). A classified column counts a missing value as Unknown (blank)."""
 
 
 @dataclass(frozen=True)
@@ -189,7 +213,10 @@ def _read_csv_as(
                 delimiter=delimiter, newlines_in_values=_has_quotes(path)
             ),
             convert_options=pacsv.ConvertOptions(
-                column_types=types, strings_can_be_null=True, quoted_strings_can_be_null=True
+                column_types=types,
+                null_values=list(MISSING_MARKERS),
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
             ),
         )
     except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
@@ -233,7 +260,7 @@ def _cell_text(value: object) -> object:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     text = str(value).strip()
-    return text or None
+    return None if text in MISSING_MARKERS else text
 
 
 def read_xlsx(path: Path, spec: InputSpec, sheet: str | None = None) -> RawTable:
