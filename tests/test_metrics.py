@@ -321,6 +321,29 @@ def test_board_metrics_are_board_minus_workforce_in_points() -> None:
     assert (r.events_group, r.n_group) == (1, 7)
 
 
+def test_more_leavers_than_census_staff_give_the_ratio_without_interval() -> None:
+    # 6 BME leavers over 4 BME staff in post; 5 White over 100: (6/4)/(5/100) = 30.
+    # A binomial interval and test do not apply to 6 events in 4 people: both are
+    # left empty and the row is flagged, after the standard flags (small numbers:
+    # 6 events; outside the four-fifths band: 30 > 1.25).
+    white, bme = people(100, "A"), people(4, "N")
+    leavers = pd.DataFrame(
+        {
+            "person_id": [f"L{i}" for i in range(11)],
+            "leave_date": "2023-11-30",
+            "ethnicity": ["N"] * 6 + ["A"] * 5,
+        }
+    )
+    r = row(
+        calculate(load_frames({"staff": pd.concat([white, bme]), "leavers": leavers}, CONFIG)),
+        "WRES",
+        "leaving",
+    )
+    assert r.value == pytest.approx(30.0)
+    assert np.isnan(r.ci_low) and np.isnan(r.ci_high) and np.isnan(r.p_value)
+    assert r["flags"] == "small_numbers;outside_four_fifths;events_exceed_population"
+
+
 def test_leaving_is_bme_over_white() -> None:
     # 10 BME leavers over 100 BME staff; 10 White over 200: (10/100)/(10/200) = 2.0.
     white, bme = people(200, "A"), people(100, "N")

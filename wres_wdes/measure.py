@@ -105,7 +105,7 @@ def likelihood_rows(
     out["ci_low"] = rl["ci_low"].to_numpy()
     out["ci_high"] = rl["ci_high"].to_numpy()
     out["p_value"] = p
-    out["flags"] = stats.flags(
+    flagged = stats.flag_columns(
         value=out["value"],
         ci_low=out["ci_low"],
         ci_high=out["ci_high"],
@@ -115,11 +115,9 @@ def likelihood_rows(
         events_reference=xr,
         n_reference=nr,
     )
-    if exceed.any():
-        extra = np.where(exceed, "events_exceed_population", "")
-        out["flags"] = [
-            ";".join(f for f in (a, b) if f) for a, b in zip(out["flags"], extra, strict=True)
-        ]
+    if exceed.any():  # joined after the standard flags, as join_flags orders extra columns
+        flagged["events_exceed_population"] = exceed
+    out["flags"] = stats.join_flags(flagged)
     return out
 
 

@@ -143,6 +143,10 @@ def unique_rows(*columns: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
     return [distinct[:, k] for k in range(distinct.shape[1])], inverse.ravel()
 
 
+COUNT_NAMES = ("events_group", "n_group", "events_reference", "n_reference")
+"""The four counts of a two-group comparison, as ``metrics.csv`` names them."""
+
+
 def two_groups(
     events_group: ArrayLike,
     n_group: ArrayLike,

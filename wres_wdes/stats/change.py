@@ -46,10 +46,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from wres_wdes.stats._arrays import ArrayLike
+from wres_wdes.stats._arrays import COUNT_NAMES, ArrayLike
 from wres_wdes.stats.ratio import DEFAULT_METHOD, relative_likelihood
-
-COUNT_NAMES = ("events_group", "n_group", "events_reference", "n_reference")
 
 Counts = Mapping[str, ArrayLike] | pd.DataFrame | Sequence[ArrayLike]
 

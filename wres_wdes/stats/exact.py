@@ -50,10 +50,10 @@ import numpy as np
 from scipy import special
 
 from wres_wdes.stats._arrays import (
+    COUNT_NAMES,
     ArrayLike,
-    check_events_within,
     check_integers,
-    counts,
+    two_groups,
     unique_rows,
 )
 
@@ -112,18 +112,9 @@ def exact_test(
     """
     if method not in TEST_METHODS:
         raise ValueError(f"method must be one of {', '.join(TEST_METHODS)}; got {method!r}.")
-    arrays, _ = counts(
-        events_group=events_group,
-        n_group=n_group,
-        events_reference=events_reference,
-        n_reference=n_reference,
-    )
-    for name, values in arrays.items():
+    xg, ng, xr, nr, _ = two_groups(events_group, n_group, events_reference, n_reference)
+    for name, values in zip(COUNT_NAMES, (xg, ng, xr, nr), strict=True):
         check_integers(name, values)
-    xg, ng = arrays["events_group"], arrays["n_group"]
-    xr, nr = arrays["events_reference"], arrays["n_reference"]
-    check_events_within(xg, ng, "events_group", "n_group")
-    check_events_within(xr, nr, "events_reference", "n_reference")
 
     p = np.full(len(xg), np.nan)
     testable = (ng > 0) & (nr > 0) & np.isfinite(xg) & np.isfinite(xr)

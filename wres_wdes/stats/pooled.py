@@ -60,7 +60,7 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
-from wres_wdes.stats._arrays import ArrayLike, check_events_within, counts, z_for_level
+from wres_wdes.stats._arrays import ArrayLike, two_groups, z_for_level
 
 
 def mantel_haenszel(
@@ -111,16 +111,7 @@ def mantel_haenszel(
     [[2.4751, 1.5831, 3.8698]]
     """
     z = z_for_level(level)
-    arrays, _ = counts(
-        events_group=events_group,
-        n_group=n_group,
-        events_reference=events_reference,
-        n_reference=n_reference,
-    )
-    a, n1 = arrays["events_group"], arrays["n_group"]
-    c, n0 = arrays["events_reference"], arrays["n_reference"]
-    check_events_within(a, n1, "events_group", "n_group")
-    check_events_within(c, n0, "events_reference", "n_reference")
+    a, n1, c, n0, _ = two_groups(events_group, n_group, events_reference, n_reference)
     if pool is None:
         codes, keys = np.zeros(len(a), dtype=np.int64), pd.Index([0], name="pool")
     else:
