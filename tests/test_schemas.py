@@ -66,3 +66,28 @@ def test_surely_unique_in_order_and_out_of_order():
     assert not surely_unique(repeated.assign(organisation="X"), ("organisation", "person_id"))
     assert surely_unique(pd.DataFrame({"n": [1, 2, 3]}), ("n",))
     assert not surely_unique(pd.DataFrame({"n": [1, 2, 2]}), ("n",))
+
+
+def test_counts_must_not_exceed_their_whole_where_both_are_given():
+    """applications_summary: appointed <= shortlisted <= applied; a blank passes."""
+    from wres_wdes import Config, load_frames
+
+    summary = pd.DataFrame(
+        {
+            "group": ["White", "BME", "White", "BME"],
+            "applied": ["10", "10", "3", ""],
+            "shortlisted": ["5", "6", "4", "2"],
+            "appointed": ["2", "7", "1", "1"],
+            "directorate": ["A", "A", "B", "B"],
+        }
+    )
+    inputs = load_frames(
+        {"applications_summary": summary}, Config(organisation_name="T", year=2024), strict=False
+    )
+    found = {(p.row, p.rule) for p in inputs.problems if p.severity == "error"}
+    # rows are the frame's index (load_frames): row 1 (BME, A) appoints 7 of 6
+    # shortlisted; row 2 (White, B) shortlists 4 of 3 applied; row 3 gives no applied
+    assert found == {
+        (1, "appointed must not exceed shortlisted"),
+        (2, "shortlisted must not exceed applied"),
+    }

@@ -115,3 +115,22 @@ def test_published_percent_becomes_a_count() -> None:
     inputs = load_frames({"survey_results": frame}, CONFIG)
     # 58.4% of 250 = 146 respondents
     assert inputs.frames["survey_results"]["positive"].tolist() == [146]
+
+
+def test_published_counts_and_percents_stay_within_their_whole() -> None:
+    # row 2: 120 positive of 100 respondents; row 3: 104.5 percent; row 4 is fine
+    frame = pd.DataFrame(
+        {
+            "standard": ["WRES", "WRES", "WRES"],
+            "metric": ["5", "6", "7"],
+            "group": ["BME", "BME", "BME"],
+            "respondents": ["100", "100", "100"],
+            "positive": ["120", "", "40"],
+            "percent": ["", "104.5", ""],
+        },
+        index=range(2, 5),
+    )
+    found = {(p.row, p.rule) for p in problems("survey_results", frame) if p.severity == "error"}
+    assert (2, "positive must not exceed respondents") in found
+    assert (3, "percent must be between 0 and 100") in found
+    assert not any(row == 4 for row, _ in found)

@@ -59,6 +59,19 @@ def _column_checks(spec: InputSpec, year: int) -> dict[str, pa.Column]:
     return columns
 
 
+def _at_most(column: str, limit: str | float, error: str) -> pa.Check:
+    """``column <= limit`` (another column or a number) on every row where both are
+    given; a row without either, or a frame without the column, passes."""
+
+    def check(df: pd.DataFrame) -> pd.Series:
+        if column not in df or (isinstance(limit, str) and limit not in df):
+            return pd.Series(True, index=df.index)
+        bound = df[limit] if isinstance(limit, str) else limit
+        return (df[column] <= bound).fillna(True)
+
+    return pa.Check(check, name=column, error=error)
+
+
 def _frame_checks(key: str) -> list[pa.Check]:
     """Rules across columns, one per input; named so failures map to a column."""
     if key == "applications":
@@ -71,45 +84,14 @@ def _frame_checks(key: str) -> list[pa.Check]:
             )
         ]
     if key == "applications_summary":
-        checks = [
-            pa.Check(
-                lambda df: (df["appointed"] <= df["shortlisted"]).fillna(True),
-                name="appointed",
-                error="appointed must not exceed shortlisted",
-            )
+        return [
+            _at_most("appointed", "shortlisted", "appointed must not exceed shortlisted"),
+            _at_most("shortlisted", "applied", "shortlisted must not exceed applied"),
         ]
-        checks.append(
-            pa.Check(
-                lambda df: (
-                    (df["shortlisted"] <= df["applied"]).fillna(True)
-                    if "applied" in df
-                    else pd.Series(True, index=df.index)
-                ),
-                name="shortlisted",
-                error="shortlisted must not exceed applied",
-            )
-        )
-        return checks
     if key == "survey_results":
         return [
-            pa.Check(
-                lambda df: (
-                    (df["positive"] <= df["respondents"]).fillna(True)
-                    if "positive" in df
-                    else pd.Series(True, index=df.index)
-                ),
-                name="positive",
-                error="positive must not exceed respondents",
-            ),
-            pa.Check(
-                lambda df: (
-                    (df["percent"] <= 100).fillna(True)
-                    if "percent" in df
-                    else pd.Series(True, index=df.index)
-                ),
-                name="percent",
-                error="percent must be between 0 and 100",
-            ),
+            _at_most("positive", "respondents", "positive must not exceed respondents"),
+            _at_most("percent", 100, "percent must be between 0 and 100"),
             pa.Check(
                 lambda df: (
                     df.get("positive", pd.Series(pd.NA, index=df.index)).notna()
