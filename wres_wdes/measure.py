@@ -31,6 +31,25 @@ def rate(events: np.ndarray, n: np.ndarray) -> np.ndarray:
     return np.where(n > 0, events / np.where(n > 0, n, 1), np.nan)
 
 
+def _set_figures(
+    out: pd.DataFrame,
+    events_group: np.ndarray,
+    n_group: np.ndarray,
+    events_reference: np.ndarray,
+    n_reference: np.ndarray,
+    interval: pd.DataFrame,
+) -> None:
+    """Fill the count, rate and interval columns of result rows (``metrics.csv`` order)."""
+    out["n_group"] = n_group
+    out["events_group"] = events_group
+    out["rate_group"] = rate(events_group, n_group)
+    out["n_reference"] = n_reference
+    out["events_reference"] = events_reference
+    out["rate_reference"] = rate(events_reference, n_reference)
+    for column in ("value", "ci_low", "ci_high"):
+        out[column] = interval[column].to_numpy()
+
+
 def base_rows(metric: Metric, table: pd.DataFrame, statistic: str) -> pd.DataFrame:
     """The identifying columns of result rows, one per row of a count table."""
     out = pd.DataFrame(
@@ -95,15 +114,7 @@ def likelihood_rows(
     out = base_rows(metric, table, "relative_likelihood")
     out["group"] = g
     out["reference_group"] = r
-    out["n_group"] = ng
-    out["events_group"] = xg / years
-    out["rate_group"] = rate(xg / years, ng)
-    out["n_reference"] = nr
-    out["events_reference"] = xr / years
-    out["rate_reference"] = rate(xr / years, nr)
-    out["value"] = rl["value"].to_numpy()
-    out["ci_low"] = rl["ci_low"].to_numpy()
-    out["ci_high"] = rl["ci_high"].to_numpy()
+    _set_figures(out, xg / years, ng, xr / years, nr, rl)
     out["p_value"] = p
     flagged = stats.flag_columns(
         value=out["value"],
@@ -138,22 +149,12 @@ def percent_rows(
         out = base_rows(metric, table, "percent")
         out["group"] = group
         out["reference_group"] = ""
-        out["n_group"] = n
-        out["events_group"] = x
-        out["rate_group"] = rate(x, n)
         if "n_total" in table:
             nt = table["n_total"].to_numpy(dtype=np.float64)
             xt = table[f"events_total_{group}"].to_numpy(dtype=np.float64)
-            out["n_reference"] = nt
-            out["events_reference"] = xt
-            out["rate_reference"] = rate(xt, nt)
         else:
-            out["n_reference"] = np.nan
-            out["events_reference"] = np.nan
-            out["rate_reference"] = np.nan
-        out["value"] = ci["value"].to_numpy()
-        out["ci_low"] = ci["ci_low"].to_numpy()
-        out["ci_high"] = ci["ci_high"].to_numpy()
+            nt = xt = np.full(len(table), np.nan)
+        _set_figures(out, x, n, xt, nt, ci)
         out["p_value"] = np.nan
         out["flags"] = stats.flags(
             value=out["value"],
@@ -185,15 +186,7 @@ def difference_rows(metric: Metric, table: pd.DataFrame, options: Options) -> pd
         if ("reference_group" in table)
         else (metric.reference_group or "")
     )
-    out["n_group"] = ng
-    out["events_group"] = xg
-    out["rate_group"] = rate(xg, ng)
-    out["n_reference"] = nr
-    out["events_reference"] = xr
-    out["rate_reference"] = rate(xr, nr)
-    out["value"] = ci["value"].to_numpy()
-    out["ci_low"] = ci["ci_low"].to_numpy()
-    out["ci_high"] = ci["ci_high"].to_numpy()
+    _set_figures(out, xg, ng, xr, nr, ci)
     out["p_value"] = stats.exact_test(xg, ng, xr, nr)
     out["flags"] = stats.flags(
         value=out["value"],
