@@ -78,7 +78,7 @@ def _compacted(frames: dict[str, pd.DataFrame], levels: tuple[str, ...], split: 
     if "staff" in frames:
         staff, sums = frames["staff"], {}
         if "training" in frames and "staff_position" in frames["training"]:
-            staff = staff.assign(_trained=trained_people(len(staff), frames["training"]))
+            staff = staff.assign(_trained=trained_people(staff, frames["training"]))
             sums = {"trained": "_trained"}
         keys = ["organisation", *levels, *split, *GROUP_COLUMN.values(), *WORKFORCE_KEYS]
         out["staff"] = compact(staff, keys, sums)

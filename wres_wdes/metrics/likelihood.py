@@ -63,6 +63,19 @@ def _join(
     return table
 
 
+def _events_over_staff(
+    staff: pd.DataFrame,
+    events: pd.DataFrame,
+    grouping: str,
+    levels: tuple[str, ...],
+    split: tuple[str, ...],
+) -> pd.DataFrame:
+    """Census headcount and event rows (one per person and event), by unit and group."""
+    population = level_counts(_grouped(staff, grouping), levels, [*split, "group"])
+    counted = level_counts(_grouped(events, grouping), levels, [*split, "group"])
+    return _join(population, counted, GROUPED_BY[grouping], list(split))
+
+
 def _finish(
     metric: Metric,
     table: pd.DataFrame,
@@ -178,25 +191,26 @@ def case_rows(
     ``wdes.md`` §5, unconfirmed); the unit of a case is its own, else the
     person's in the staff list.
     """
-    groups = GROUPED_BY[metric.grouping]
     years = 2 if window == "two_year" else 1
     entries = cases.drop_duplicates(
         [c for c in ("organisation", "person_id", "data_year") if c in cases]
     )
-    population = level_counts(_grouped(staff, metric.grouping), levels, [*split, "group"])
-    events = level_counts(_grouped(entries, metric.grouping), levels, [*split, "group"])
-    table = _join(population, events, groups, list(split))
+    table = _events_over_staff(staff, entries, metric.grouping, levels, split)
     return _finish(metric, table, options, years=years, split=split)
 
 
-def trained_people(staff_rows: int, training: pd.DataFrame) -> np.ndarray:
+def trained_people(staff: pd.DataFrame, training: pd.DataFrame) -> np.ndarray:
     """For each row of the staff list, whether the person has a training episode.
 
     Uses ``staff_position``, each episode's row in the staff list as matched
-    while loading (-1 for a person not in it).
+    while loading (-1 for a person not in it), or else matches the episodes by
+    ``person_id`` (within the organisation when both have one).
     """
+    if "staff_position" not in training:
+        on = ["organisation", "person_id"] if "organisation" in training else ["person_id"]
+        return key_positions(staff, training, on) >= 0
     position = training["staff_position"].to_numpy()
-    trained = np.zeros(staff_rows, dtype=bool)
+    trained = np.zeros(len(staff), dtype=bool)
     trained[position[position >= 0]] = True
     return trained
 
@@ -217,16 +231,9 @@ def training_rows(
     this population and so not counted.
     """
     groups = GROUPED_BY[metric.grouping]
-    if "trained" in staff:  # compacted with the people trained (see calculate)
-        frame = _grouped(staff, metric.grouping)
-    elif "staff_position" in training:  # matched once while loading
-        frame = _grouped(staff, metric.grouping).assign(
-            trained=trained_people(len(staff), training)
-        )
-    else:
-        on = ["organisation", "person_id"] if "organisation" in training else ["person_id"]
-        trained = key_positions(staff, training, on) >= 0
-        frame = _grouped(staff, metric.grouping).assign(trained=trained)
+    frame = _grouped(staff, metric.grouping)
+    if "trained" not in frame:  # not compacted with the people trained (see calculate)
+        frame = frame.assign(trained=trained_people(staff, training))
     counts = level_counts(frame, levels, [*split, "group"], sums={"events": "trained"}, size="n")
     table = widen_groups(counts, list(split), groups, ["n", "events"])
     return _finish(metric, table, options, split=split)
@@ -249,11 +256,9 @@ def leaving_rows(
     """
     groups = GROUPED_BY[metric.grouping]
     people = leavers.drop_duplicates([c for c in ("organisation", "person_id") if c in leavers])
-    staff = _grouped(staff, metric.grouping)
-    population = level_counts(staff, levels, [*split, "group"])
-    events = level_counts(_grouped(people, metric.grouping), levels, [*split, "group"])
-    table = _join(population, events, groups, list(split))
+    table = _events_over_staff(staff, people, metric.grouping, levels, split)
     if options.leaving_denominator == "average":
+        staff = _grouped(staff, metric.grouping)
         table = _average_headcount(table, staff, levels, groups, list(split), data_year_start)
     return _finish(metric, table, options, split=split)
 
