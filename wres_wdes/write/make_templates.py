@@ -44,7 +44,9 @@ import datetime as dt
 import re
 import sys
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -105,6 +107,11 @@ class Sheet:
         self.rows.append((self.row, col, entry, "value"))
         self.formats[(self.row, col)] = number_format
 
+    def results(self, **fixed: str) -> Callable[..., None]:
+        """A writer of result cells that share ``fixed`` (standard, metric, category):
+        ``put(col, number_format, group=…, field=…)``."""
+        return partial(self.cell, kind="result", **fixed)
+
     def next(self, n: int = 1) -> None:
         self.row += n
 
@@ -163,39 +170,11 @@ def _metric1_block(
     for text, suffix in rows:
         category = suffix if prefix == "" else f"{prefix}/{suffix}"
         s.label(1, text)
+        put = s.results(standard=standard, metric="1", category=category)
         for col, group in enumerate(groups, start=2):
-            s.cell(
-                col,
-                COUNT_FORMAT,
-                kind="result",
-                standard=standard,
-                metric="1",
-                category=category,
-                group=group,
-                field="events_group",
-                if_missing="0",
-            )
-        s.cell(
-            len(groups) + 2,
-            COUNT_FORMAT,
-            kind="result",
-            standard=standard,
-            metric="1",
-            category=category,
-            group=groups[0],
-            field="n_group",
-            if_missing="0",
-        )
-        s.cell(
-            len(groups) + 3,
-            PERCENT_FORMAT,
-            kind="result",
-            standard=standard,
-            metric="1",
-            category=category,
-            group=focus,
-            field="value",
-        )
+            put(col, COUNT_FORMAT, group=group, field="events_group", if_missing="0")
+        put(len(groups) + 2, COUNT_FORMAT, group=groups[0], field="n_group", if_missing="0")
+        put(len(groups) + 3, PERCENT_FORMAT, group=focus, field="value")
         s.next()
     s.next()
 
@@ -304,6 +283,7 @@ def _likelihood_block(
         s.label(col, group, bold=True)
     s.next()
     side = {metric.group: "group", metric.reference_group: "reference"}
+    put = s.results(standard=standard, metric=metric_id, category=category, group=metric.group)
     for text, kind, number_format in (
         (population, "n", COUNT_FORMAT),
         (event, "events", COUNT_FORMAT),
@@ -311,41 +291,14 @@ def _likelihood_block(
     ):
         s.label(1, text)
         for col, group in enumerate(columns, start=2):
-            s.cell(
-                col,
-                number_format,
-                kind="result",
-                standard=standard,
-                metric=metric_id,
-                category=category,
-                group=metric.group,
-                field=f"{kind}_{side[group]}",
-            )
+            put(col, number_format, field=f"{kind}_{side[group]}")
         s.next()
     s.label(1, f"Relative likelihood ({metric.direction})")
-    s.cell(
-        2,
-        RATIO_FORMAT,
-        kind="result",
-        standard=standard,
-        metric=metric_id,
-        category=category,
-        group=metric.group,
-        field="value",
-    )
+    put(2, RATIO_FORMAT, field="value")
     s.next()
     s.label(1, "Confidence interval: lower, upper")
     for col, bound in ((2, "ci_low"), (3, "ci_high")):
-        s.cell(
-            col,
-            RATIO_FORMAT,
-            kind="result",
-            standard=standard,
-            metric=metric_id,
-            category=category,
-            group=metric.group,
-            field=bound,
-        )
+        put(col, RATIO_FORMAT, field=bound)
     s.next(2)
 
 
@@ -430,6 +383,7 @@ def _board_sheet(standard: str) -> Sheet:
         ("all", "All members"),
     ):
         s.label(1, text)
+        put = s.results(standard=standard, metric=metric.metric, category=membership, group=group)
         for col, (name, number_format) in enumerate(
             (
                 ("n_group", COUNT_FORMAT),
@@ -440,16 +394,7 @@ def _board_sheet(standard: str) -> Sheet:
             ),
             start=2,
         ):
-            s.cell(
-                col,
-                number_format,
-                kind="result",
-                standard=standard,
-                metric=metric.metric,
-                category=membership,
-                group=group,
-                field=name,
-            )
+            put(col, number_format, field=name)
         s.next()
     return s
 
