@@ -114,7 +114,11 @@ def _by_category(
     parts = len(labels)
     unit_codes = [_sorted_codes(counts[k]) for k in keys]
     dims = [len(names) for _, names in unit_codes]
-    unit = np.ravel_multi_index([c for c, _ in unit_codes], dims) if len(counts) else np.array([])
+    unit = (
+        np.ravel_multi_index([c for c, _ in unit_codes], dims)
+        if len(counts)
+        else np.zeros(0, dtype=np.int64)
+    )
     category_code, categories = _sorted_codes(pd.concat(labels, ignore_index=True))
     group_code = pd.Categorical(counts["group"].astype("str"), categories=groups).codes
     key = np.tile(unit, parts) * len(categories) + category_code
@@ -132,9 +136,8 @@ def _by_category(
         out[f"events_{g}"] = events[:, i]
     out["n"] = events.sum(axis=1)
     # the unit's whole workforce: its row of category "all" (every unit has one)
-    whole = np.flatnonzero(categories == "all")[0]
+    is_total = np.asarray(categories == "all")[category_of]
     total_row = np.zeros(int(unit_of.max()) + 1 if len(unit_of) else 0, dtype=np.int64)
-    is_total = category_of == whole
     total_row[unit_of[is_total]] = np.flatnonzero(is_total)
     for i, g in enumerate(groups):
         out[f"events_total_{g}"] = events[total_row[unit_of], i]
@@ -161,8 +164,6 @@ def metric1_rows(
     """
     groups = GROUPS[metric.grouping]
     counts = workforce_counts(staff, levels, metric.grouping, extra_keys)
-    if len(counts) == 0:  # nobody in the workforce (say, only bank staff): no rows
-        return pd.DataFrame()
     wide = _by_category(counts, groups, by_cluster=metric.standard == "WDES", extra_keys=extra_keys)
     if extra_keys:
         wide = wide.rename(columns={extra_keys[0]: "split"})
