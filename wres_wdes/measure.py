@@ -8,6 +8,8 @@ principle 4) and returns rows in the ``metrics.csv`` layout
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -133,7 +135,7 @@ def likelihood_rows(
 
 
 def percent_rows(
-    metric: Metric, table: pd.DataFrame, groups: list[str], options: Options
+    metric: Metric, table: pd.DataFrame, groups: Sequence[str], options: Options
 ) -> pd.DataFrame:
     """Percentage rows for each group: events over population, with Wilson intervals.
 

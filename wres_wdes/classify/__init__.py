@@ -33,10 +33,14 @@ from wres_wdes.classify.ethnicity import ETHNIC_GROUPS, ethnic_group
 from wres_wdes.classify.parse import is_bank, parse_boolean, parse_count, parse_date, parse_number
 from wres_wdes.classify.staff import STAFF_CATEGORIES, staff_category
 
+GROUPS = {"ethnicity": ETHNIC_GROUPS, "disability": DISABILITY_GROUPS}
+"""The groups of each grouping, in the order results and tables show them."""
+
 __all__ = [
     "BANDS",
     "DISABILITY_GROUPS",
     "ETHNIC_GROUPS",
+    "GROUPS",
     "MEDICAL_SUBGROUPS",
     "STAFF_CATEGORIES",
     "Classified",

@@ -22,37 +22,26 @@ Unknown ethnicity or disability is left out of both rates (``reference/wres.md``
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
+from ..classify import GROUPS
 from ..config import Options
 from ..counts import RECORDS, UNIT_KEYS, compact, key_positions, level_counts, widen_groups
 from ..measure import likelihood_rows
 from .registry import Metric
-from .workforce import GROUP_COLUMN
-
-GROUPED_BY = {
-    "ethnicity": ["White", "BME", "Unknown"],
-    "disability": ["Disabled", "Non-disabled", "Unknown"],
-}
+from .workforce import GROUP_COLUMN, group_of
 
 
 def _grouped(frame: pd.DataFrame, grouping: str) -> pd.DataFrame:
-    """The frame with a ``group`` column; Unknown where the input has no such column."""
-    column = GROUP_COLUMN[grouping]
-    if column not in frame:
-        return frame.assign(group="Unknown")
-    group = frame[column]
-    if isinstance(group.dtype, pd.CategoricalDtype):  # the usual case: stay categorical
-        if "Unknown" not in group.cat.categories:
-            group = group.cat.add_categories("Unknown")
-        return frame.assign(group=group.fillna("Unknown"))
-    return frame.assign(group=group.astype("string").fillna("Unknown"))
+    """The frame with a ``group`` column (:func:`~.workforce.group_of`)."""
+    return frame.assign(group=group_of(frame, grouping))
 
 
 def _join(
-    population: pd.DataFrame, events: pd.DataFrame, groups: list[str], keys: list[str]
+    population: pd.DataFrame, events: pd.DataFrame, groups: Sequence[str], keys: list[str]
 ) -> pd.DataFrame:
     """Population and event counts side by side, one row per unit; absent counts are 0."""
     n = widen_groups(population.rename(columns={"count": "n"}), keys, groups, ["n"])
@@ -73,7 +62,7 @@ def _events_over_staff(
     """Census headcount and event rows (one per person and event), by unit and group."""
     population = level_counts(_grouped(staff, grouping), levels, [*split, "group"])
     counted = level_counts(_grouped(events, grouping), levels, [*split, "group"])
-    return _join(population, counted, GROUPED_BY[grouping], list(split))
+    return _join(population, counted, GROUPS[grouping], list(split))
 
 
 def _finish(
@@ -106,7 +95,7 @@ def appointment_rows(
     ``excluding guaranteed interview``) leaves those applicants out, since a
     guaranteed interview scheme raises Disabled shortlisting (``wdes.md`` §4).
     """
-    groups = GROUPED_BY[metric.grouping]
+    groups = GROUPS[metric.grouping]
     is_summary = "grouping" in applications
     if not is_summary and GROUP_COLUMN[metric.grouping] not in applications:
         return pd.DataFrame()  # the extract has no ethnicity (or disability) column
@@ -230,7 +219,7 @@ def training_rows(
     unconfirmed). Episodes of people not in the census staff list are not in
     this population and so not counted.
     """
-    groups = GROUPED_BY[metric.grouping]
+    groups = GROUPS[metric.grouping]
     frame = _grouped(staff, metric.grouping)
     if "trained" not in frame:  # not compacted with the people trained (see calculate)
         frame = frame.assign(trained=trained_people(staff, training))
@@ -254,7 +243,7 @@ def leaving_rows(
     BME ÷ White and Disabled ÷ Non-disabled (a figure above 1 means the group
     leaves more often).
     """
-    groups = GROUPED_BY[metric.grouping]
+    groups = GROUPS[metric.grouping]
     people = leavers.drop_duplicates([c for c in ("organisation", "person_id") if c in leavers])
     table = _events_over_staff(staff, people, metric.grouping, levels, split)
     if options.leaving_denominator == "average":
@@ -267,7 +256,7 @@ def _average_headcount(
     table: pd.DataFrame,
     staff: pd.DataFrame,
     levels: tuple[str, ...],
-    groups: list[str],
+    groups: Sequence[str],
     split: list[str],
     data_year_start: dt.date | None,
 ) -> pd.DataFrame:

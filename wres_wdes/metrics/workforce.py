@@ -17,18 +17,17 @@ whose band or category cannot be classified are still counted, under
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
+from ..classify import GROUPS
 from ..config import Options
 from ..counts import RECORDS, UNIT_KEYS, level_counts
 from ..measure import percent_rows
 from .registry import Metric
 
-GROUPS = {
-    "ethnicity": ["White", "BME", "Unknown"],
-    "disability": ["Disabled", "Non-disabled", "Unknown"],
-}
 GROUP_COLUMN = {"ethnicity": "ethnic_group", "disability": "disability_group"}
 
 WORKFORCE_KEYS = ("staff_category", "band", "medical_subgroup", "wdes_cluster")
@@ -66,16 +65,21 @@ def workforce_counts(
     frame = staff[["organisation", *carried, *extra_keys]].copy()
     for column in columns:
         frame[column] = staff.get(column, pd.NA)
-    frame["group"] = _group(staff, grouping)
+    frame["group"] = group_of(staff, grouping)
     counts = level_counts(frame, levels, [*extra_keys, *columns, "group"])
     return _labels(counts)
 
 
-def _group(staff: pd.DataFrame, grouping: str) -> pd.Series:
+def group_of(frame: pd.DataFrame, grouping: str) -> pd.Series:
+    """Each row's group in ``grouping`` (``ethnicity`` or ``disability``), missing as Unknown.
+
+    Unknown throughout when the frame has no such column; a categorical column stays
+    categorical, since at national scale it is millions of rows.
+    """
     column = GROUP_COLUMN[grouping]
-    if column not in staff:
-        return pd.Series("Unknown", index=staff.index)
-    group = staff[column]
+    if column not in frame:
+        return pd.Series("Unknown", index=frame.index)
+    group = frame[column]
     if isinstance(group.dtype, pd.CategoricalDtype):
         if "Unknown" not in group.cat.categories:
             group = group.cat.add_categories("Unknown")
@@ -94,7 +98,7 @@ def _sorted_codes(values: pd.Series | np.ndarray) -> tuple[np.ndarray, pd.Index]
 
 
 def _by_category(
-    counts: pd.DataFrame, groups: list[str], by_cluster: bool, extra_keys: tuple[str, ...]
+    counts: pd.DataFrame, groups: Sequence[str], by_cluster: bool, extra_keys: tuple[str, ...]
 ) -> pd.DataFrame:
     """Headcounts summed up to each reporting category, one row per unit and category.
 

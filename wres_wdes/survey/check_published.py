@@ -21,6 +21,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from ..classify import DISABILITY_GROUPS, ETHNIC_GROUPS
 from ..problems import Problem, row_problems
 from .questions import question_map
 
@@ -67,11 +68,11 @@ def allowed_categories(standard: str, metric: str) -> tuple[str, ...]:
 def allowed_groups(standard: str, metric: str) -> tuple[str, ...]:
     """Groups a published figure may have (Unknown is accepted and not used)."""
     if standard == "WRES":
-        return ("White", "BME", "Unknown")
+        return ETHNIC_GROUPS
     if metric == "8":
         return ("Disabled", "Unknown")
     extra = ("All",) if metric == "9a" else ()
-    return ("Disabled", "Non-disabled", "Unknown", *extra)
+    return (*DISABILITY_GROUPS, *extra)
 
 
 def check_results(

@@ -53,6 +53,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from ..classify import GROUPS
 from ..classify.bands import BANDS, MEDICAL_SUBGROUPS
 from ..metrics.registry import get
 from ..reference import load as load_reference
@@ -182,7 +183,7 @@ def _metric1_block(
 def _metric1_sheet(standard: str) -> Sheet:
     wres = standard == "WRES"
     s = Sheet("Indicator 1" if wres else "Metric 1")
-    groups = ["White", "BME", "Unknown"] if wres else ["Disabled", "Non-disabled", "Unknown"]
+    groups = list(GROUPS["ethnicity" if wres else "disability"])
     focus = "BME" if wres else "Disabled"
     headers = (
         ["White", "BME", "Ethnicity unknown or null"]

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 import pandas as pd
 from tabulate import tabulate
 
+from ..classify import GROUPS
 from ..config import Config
 from ..metrics.registry import BY_KEY, REGISTRY
 from ..results import Results
@@ -35,11 +36,6 @@ VERBS = {
     "leavers": ("staff", "to leave", "leavers"),
 }
 """Plain words per input: who, the event as a verb, and what the events are called."""
-
-FOCUS = {
-    "ethnicity": ("White", "BME", "Unknown"),
-    "disability": ("Disabled", "Non-disabled", "Unknown"),
-}
 
 
 def _md(text: object) -> str:
@@ -249,7 +245,7 @@ def _metric1_section(
         ]
         if part.empty or entry is None:
             continue
-        groups = FOCUS[entry.grouping]
+        groups = GROUPS[entry.grouping]
         focus = groups[1] if standard == "WRES" else groups[0]
         word = "band" if standard == "WRES" else "cluster"
         out.append(f"{h} {standard} 1 by {word}\n")
@@ -320,7 +316,7 @@ def _breakdown_section(
     for entry in [m for m in REGISTRY if m.key in present]:
         sub = part[(part["standard"] == entry.standard) & (part["metric"] == entry.metric)]
         if entry.metric == "1":
-            groups = FOCUS[entry.grouping]
+            groups = GROUPS[entry.grouping]
             focus = groups[1] if entry.standard == "WRES" else groups[0]
             sub = sub[(sub["category"] == "all") & (sub["group"] == focus)]
         elif (sub["reference_group"] != "").any():
