@@ -38,7 +38,7 @@ HERE = Path(__file__).resolve().parent
 FOLDER = HERE / "_data" / "national_1"
 
 sys.path.insert(0, str(HERE))
-from bench_national import BASELINE, measure  # noqa: E402
+from bench_national import BASELINE, best  # noqa: E402
 
 PARSE = r"""
 import json, sys, time, tomllib
@@ -85,11 +85,6 @@ from wres_wdes import load
 from wres_wdes.calculate import calculate
 print(json.dumps({"seconds": time.perf_counter() - start, "stack": stack - start}))
 """
-
-
-def best(script: str, *args: str, repeat: int) -> dict:
-    """The fastest of ``repeat`` fresh-process runs of ``script``."""
-    return min((measure(script, *args) for _ in range(repeat)), key=lambda r: r["seconds"])
 
 
 def main() -> int:

@@ -100,6 +100,11 @@ def measure(script: str, *args: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def best(script: str, *args: str, repeat: int) -> dict:
+    """The fastest of ``repeat`` fresh-process runs of ``script``."""
+    return min((measure(script, *args) for _ in range(repeat)), key=lambda r: r["seconds"])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=float, nargs="+", default=[0.25, 0.5, 1.0])
@@ -116,13 +121,8 @@ def main() -> int:
         inputs = tomllib.loads(config.read_text(encoding="utf-8"))["inputs"]
         out = config.parent / "out"
         out.mkdir(exist_ok=True)
-        base = min(
-            (measure(BASELINE, str(config)) for _ in range(args.repeat)), key=lambda r: r["seconds"]
-        )
-        run = min(
-            (measure(RUN, str(config), str(out)) for _ in range(args.repeat)),
-            key=lambda r: r["seconds"],
-        )
+        base = best(BASELINE, str(config), repeat=args.repeat)
+        run = best(RUN, str(config), str(out), repeat=args.repeat)
         rows.append((scale, len(inputs), base, run))
     print(
         "| scale | input rows | pandas read (s) | wres_wdes run (s) | run ÷ read | run without"
