@@ -6,6 +6,8 @@ expected figure is plain arithmetic written beside it.
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -399,11 +401,25 @@ def test_record_level_and_summary_applications_give_identical_figures() -> None:
 def test_several_organisations_are_each_a_unit() -> None:
     a = people(10, "A").assign(organisation="Trust A")
     b = people(10, "N").assign(organisation="Trust B")
-    results = calculate(load_frames({"staff": pd.concat([a, b])}, CONFIG))
+    system = dataclasses.replace(CONFIG, organisation_column="organisation")
+    results = calculate(load_frames({"staff": pd.concat([a, b])}, system))
     orgs = results.level("organisation")
     assert set(orgs.unit) == {"Trust A", "Trust B"}
     r = row(results, "WRES", "1", unit="Trust B", category="all", group="BME")
     assert r.value == 100.0
+
+
+def test_a_files_own_organisation_column_is_not_an_organisation_without_the_config() -> None:
+    # DESIGN.md: a run holds several organisations only when [organisation] column says so
+    # (ESR's own Organisation column is a cost centre); 20 people, one trust: 10 BME = 50%.
+    a = people(10, "A").assign(organisation="245 C1234 Ward 7")
+    b = people(10, "N").assign(organisation="245 C9876 Theatres")
+    inputs = load_frames({"staff": pd.concat([a, b])}, CONFIG)
+    assert any("no [organisation] column is set" in p.rule for p in inputs.problems)
+    results = calculate(inputs)
+    assert set(results.level("organisation").unit) == {"Test Trust"}
+    r = row(results, "WRES", "1", category="all", group="BME")
+    assert (r.events_group, r.n_group, r.value) == (10, 20, 50.0)
 
 
 def test_intersectional_split_by_disability() -> None:

@@ -205,6 +205,18 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
+    if args.exports is not None:
+        from .sample import write_exports
+
+        staff = 2500 if args.staff is None else args.staff
+        config = write_exports(args.exports, staff=staff, seed=args.seed, year=args.year)
+        print(
+            f"Wrote a fictional trust's exports ({staff:,} people) as ESR, TRAC, an "
+            f"employee-relations tracker and a learning system write them, with a config "
+            f"that reads them, to {args.exports}/; run them with: wres-wdes run {config}"
+        )
+        return 0
+    args.staff = 6000 if args.staff is None else args.staff
     from .sample import write_sample
 
     config = write_sample(
@@ -274,13 +286,24 @@ def build_parser() -> argparse.ArgumentParser:
     init.set_defaults(func=cmd_init)
 
     sample = sub.add_parser("sample", help="synthetic inputs of any size")
-    sample.add_argument("--staff", type=int, default=6000, help="staff in post (default 6000)")
+    sample.add_argument(
+        "--staff", type=int, default=None, help="staff in post (default 6000; 2500 with --exports)"
+    )
     sample.add_argument("--organisations", type=int, default=1, help="organisations (default 1)")
     sample.add_argument(
         "--seed", type=int, default=SAMPLE_SEED, help="random seed (default: the bundled sample's)"
     )
     sample.add_argument("--year", type=int, default=2024, help="reporting year (default 2024)")
-    sample.add_argument("--out", required=True, help="folder to write to")
+    where = sample.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", help="folder to write the inputs to, in the contract's shapes")
+    where.add_argument(
+        "--exports",
+        metavar="DIR",
+        help="instead, write one trust's exports in the shapes real systems write them "
+        "(assignment-level ESR workbook with title rows and a footer, TRAC words in "
+        "Windows-1252, a whole ER case tracker, a learning export, a board list) and a "
+        "config that reads them",
+    )
     sample.set_defaults(func=cmd_sample)
     return parser
 

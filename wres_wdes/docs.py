@@ -23,6 +23,7 @@ KIND_TEXT = {
     "staff_group": "ESR staff group",
     "occupation_code": "NHS occupation code",
     "boolean": "yes/no",
+    "grounds": "performance / ill health",
     "date": "date (ISO or day-first)",
     "number": "number ≥ 0",
     "count": "whole number ≥ 0",
@@ -42,39 +43,64 @@ How files are read:
   tab or semicolon separated; or XLSX (the first sheet, or the one named in the
   config as `{ path = "staff.xlsx", sheet = "Data" }`). Title rows above the header
   row, as ESR and recruitment-system exports put them, are skipped: the header row
-  is the row among the first 30 that holds the most recognised headers.
+  is the row among the first 30 that holds the most recognised headers. A report
+  footer below the table (rows holding one cell of text, such as ESR Business
+  Intelligence's `Applied filters: …`) is left out, with a warning and a line in
+  `reconciliation.csv`.
 - **Headers** are matched ignoring case, spaces and punctuation, to the canonical
   name or to any alias listed below (`Employee Number`, `EmployeeNumber` and
-  `employee_number` are the same). Extra columns are kept, never fatal; a
-  breakdown level such as `site` can be one of them.
+  `employee_number` are the same). The config's `columns` names a file's own
+  header for any column and wins over the aliases. Extra columns are kept, never
+  fatal; a breakdown level such as `site` can be one of them.
+- **Organisations.** A run holds several organisations only when
+  `[organisation] column` names the column that says which (a header of the
+  inputs). Without it every row belongs to the config's one organisation: ESR's
+  own `Organisation` column is a cost centre, never read as the organisation (a
+  warning says so when it holds several values).
 - **Rows** in messages are numbered as a spreadsheet program shows them: the
   header row is row 1 unless title rows stand above it.
 - **Values** keep their raw form; classification into White / BME / Unknown,
   Disabled / Non-disabled / Unknown, bands, clusters and clinical / non-clinical /
   medical happens in one place (`docs/classification.md`).
-- **Yes/no** columns accept Y/N, Yes/No, True/False and 1/0. **Dates** accept ISO
-  (2024-03-31) and UK day-first forms (31/03/2024, 31-Mar-2024), never month-first,
-  and must fall between 1 January 1900 and the end of the year after the census.
+- **Yes/no** columns accept Y/N, Yes/No, True/False and 1/0, the words listed
+  beside each column below (a TRAC report's `Shortlisted` / `Not Shortlisted`, a
+  board list's `Executive Director` / `Non-Executive Director`), and the words the
+  config's `values` gives. A word in none of these is an error that names it.
+  **Dates** accept ISO (2024-03-31) and UK day-first forms (31/03/2024,
+  31-Mar-2024), never month-first, and must fall between 1 January 1900 and the
+  end of the year after the census.
 - **Blank cells** are missing, and so are the markers databases and spreadsheets
   write for a missing value (`N/A`, `NA`, `NULL`, `#N/A`, `NaN` and their variants),
   in CSV files and workbooks alike; a missing ethnicity or disability counts as
   Unknown.
-- **Unit columns** (`organisation`, `directorate`, `unit`, and any breakdown level):
-  case, training and leaver rows take them, with ethnicity and disability, from the
-  staff list by `person_id` where they do not carry their own; their own values win.
+- **Unit columns** (`directorate`, `unit`, and any breakdown level): case and
+  training rows of a person in the staff list take that person's units, ethnicity
+  and disability from the staff list; rows of anyone else keep their own, blanks
+  filled from the leavers list. A unit named only in an event file is a warning
+  that names it.
+
+How a config tells the tool about an export (`DESIGN.md`, "Run configuration"):
+
+```toml
+[inputs]
+staff = { path = "ESR Staff in Post 31-03-2024.xlsx", columns = { directorate = "Org L4", unit = "Org L5" } }
+applications = { path = "TRAC applications.csv", values = { shortlisted = { yes = ["Shortlisted"], no = ["Not Shortlisted"] } } }
+disciplinary = { path = "ER Case Tracker.xlsx", columns = { start_date = "Formal Start Date" }, keep = { "Case Type" = ["Disciplinary"], "Stage" = ["Formal Investigation", "Formal Hearing"] } }
+```
+
+| key | what it does |
+|---|---|
+| `path` | the file, relative to the config |
+| `sheet` | the worksheet of a workbook (default: the first) |
+| `columns` | canonical column = the header in this file; wins over the aliases; `false` says the file has no such column |
+| `values` | for a yes/no column: `yes = [...]`, `no = [...]`, this file's own words beside the built-in ones; for capability `grounds`: `performance = [...]`, `ill_health = [...]` |
+| `keep` | a header of the file = the values whose rows are used; every other row is left out before anything is checked, with `Header = value` as its reason in `reconciliation.csv`. Two inputs may read one file (an ER tracker for disciplinary and for capability) |
 
 What is checked, and what is excluded with a reason in `reconciliation.csv`:
 
 | input | errors (stop the run) | exclusions and warnings (never stop it) |
 |---|---|---|
-| staff | a blank or repeated `person_id` (within an organisation) | bank-only assignments excluded unless `options.include_bank`; unrecognised codes counted as Unknown |
-| leavers | a blank `person_id` or `leave_date` | leavers outside the data year excluded |
-| applications | a blank or repeated `application_id`; `appointed` without `shortlisted` | applications dated outside the data year excluded |
-| applications_summary | a group that is not White, BME, Disabled, Non-disabled or Unknown; counts that are not whole numbers ≥ 0; appointed > shortlisted or shortlisted > applied | |
-| disciplinary, capability | a blank `person_id` or `start_date`; capability `grounds` other than performance or ill health | cases outside the window (`options.disciplinary_window`, `options.capability_window`); duplicate rows for the same person and start date (warning, counted once); ill-health capability unless `options.capability_include_ill_health`; blank grounds counted as performance (warning) |
-| training | a blank `person_id` | rows marked mandatory; episodes dated outside the data year |
-| board | a blank or repeated `member_id`; blank `voting` or `executive` | |
-| survey_results, survey_responses | positive > respondents; percent over 100; neither positive, percent nor (WDES 9a) score; a survey year with no question map; answers outside a question's code list | question columns the year's map does not know (warning); answers Excel turned into dates, repaired (warning) |
+{checks}
 
 The reporting year *N* has its census on 31 March *N* and its data year from
 1 April *N-1* to 31 March *N* (`../shared/reference/wres.md` §2).
@@ -82,12 +108,25 @@ The reporting year *N* has its census on 31 March *N* and its data year from
 
 
 def _aliases(column: Column) -> str:
-    return ", ".join(f"`{a}`" for a in column.aliases) or "–"
+    headers = ", ".join(f"`{a}`" for a in column.aliases) or "–"
+    if not column.matched:
+        headers = f"only the header `[organisation] column` names (not {headers})"
+    return headers
+
+
+def _words(column: Column) -> str:
+    return "; ".join(
+        f"{answer.replace('_', ' ')}: " + ", ".join(f"`{w}`" for w in words)
+        for answer, words in column.words.items()
+    )
 
 
 def inputs_markdown() -> str:
     """The data dictionary of every input, as Markdown."""
-    parts = [INTRO]
+    checks = "\n".join(
+        f"| {key} | {spec.errors} | {spec.exclusions} |" for key, spec in INPUTS.items()
+    )
+    parts = [INTRO.replace("{checks}", checks)]
     for key, spec in INPUTS.items():
         parts.append(f"\n## `{key}`\n\nOne row per {spec.one_row_per}.")
         if spec.unique:
@@ -96,12 +135,12 @@ def inputs_markdown() -> str:
             parts.append(f" {note}")
         parts.append(
             "\n\n| column | required | kind | ESR and other headers accepted "
-            "| meaning |\n|---|---|---|---|---|\n"
+            "| words accepted | meaning |\n|---|---|---|---|---|---|\n"
         )
         for c in spec.columns:
             parts.append(
                 f"| `{c.name}` | {'yes' if c.required else 'no'} | {KIND_TEXT[c.kind]} "
-                f"| {_aliases(c)} | {c.description} |\n"
+                f"| {_aliases(c)} | {_words(c) or '–'} | {c.description} |\n"
             )
     return "".join(parts)
 

@@ -1,60 +1,62 @@
-"""Load every input of a run: read, match headers, standardise, validate, reconcile.
+"""Load every input of a run: read, keep, match headers, standardise, validate, reconcile.
 
 This is the first half of the flow in ``DESIGN.md``::
 
     files ──read──▶ raw frames ──standardise──▶ typed frames (pandera-valid)
 
 and it keeps the promise that nothing is lost silently: every record read is
-either used or excluded with a reason, and :attr:`Inputs.reconciliation` says
-how many of each. Exclusions made here are those of the inputs themselves
-(bank-only staff, mandatory training, records outside the reporting window,
-duplicate case rows); metrics state their own populations.
+either used or excluded with a reason (:mod:`wres_wdes.exclusions`), and
+:attr:`Inputs.reconciliation` says how many of each. Every stage runs on every
+input even after an earlier one found errors, so that one ``validate`` lists
+every problem at once; only then does an error stop the run.
 
-Case, training and leaver rows take ethnicity, disability and units from the
-staff list by ``person_id`` (within the organisation, when there is an
-``organisation`` column) where they do not carry their own; their own values
-win (``DESIGN.md``, input contract). People not in the staff list are looked up
-in the leavers list, since a case may concern someone who has since left.
+For each input, in order: a report footer below the table is set aside; the
+config's ``keep`` leaves out the rows of other case types or stages; headers are
+matched (the config's ``columns`` first); values are parsed and classified (the
+config's ``values`` beside the contract's words); the schema is checked; the
+exclusion rules apply (assignments folded into people, bank-only staff, windows);
+then case, training and leaver rows take the groups and units of their people
+(:mod:`wres_wdes.join`), and the checks of :mod:`wres_wdes.plausibility` run.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
-from pandas.api.types import union_categoricals
 
-from . import classify
-from .config import Config, load_config
+from . import plausibility
+from .config import Config, InputFile, load_config
 from .contract import INPUTS
-from .counts import key_positions, shared_codes
+from .exclusions import (
+    RECONCILIATION_COLUMNS,
+    Reconciler,
+    apply_rules,
+    keep_rows,
+    still_in_post,
+)
 from .headers import match_headers
-from .problems import InputError, Problem, has_errors, problems_frame, row_problems
-from .read import read_table, source_name
+from .join import attach_person_attributes
+from .problems import InputError, Problem, has_errors, problems_frame
+from .read import RawTable, read_table, source_name
 from .schemas import validate_frame
 from .standardise import standardise
+from .summary import summary_groups
 
-CASE_INPUTS = ("disciplinary", "capability", "training", "leavers")
-"""Inputs whose rows are about a person and take groups from the staff list."""
-
-INTERSECTIONAL = ("gender", "age_band", "sexual_orientation", "religion")
-"""Staff columns carried to cases and leavers so that any metric can be split by them."""
-
-PERSON_ATTRIBUTES = (
-    "ethnic_group",
-    "disability_group",
-    "band",
-    "medical_subgroup",
-    "wdes_cluster",
-    "staff_category",
+NEEDS_ORGANISATION = (
+    "staff",
+    "leavers",
+    "applications",
+    "applications_summary",
+    "board",
+    "survey_responses",
+    "survey_results",
 )
-
-RECONCILIATION_COLUMNS = ("input", "file", "outcome", "reason", "records")
+"""Inputs that must name each row's organisation in a run of several; case and training
+rows take theirs from the staff list, with their other units."""
 
 
 @dataclass
@@ -103,442 +105,131 @@ class Inputs:
             raise InputError(self.problems)
 
 
-class _Reconciler:
-    def __init__(self) -> None:
-        self.rows: list[tuple[str, str, str, str, int]] = []
-
-    def read(self, key: str, source: str, n: int) -> None:
-        self.rows.append((key, source, "read", "", n))
-
-    def exclude(self, key: str, source: str, reason: str, n: int) -> None:
-        if n:
-            self.rows.append((key, source, "excluded", reason, int(n)))
-
-    def used(self, key: str, source: str, n: int) -> None:
-        self.rows.append((key, source, "used", "", int(n)))
-
-    def frame(self) -> pd.DataFrame:
-        return pd.DataFrame(self.rows, columns=list(RECONCILIATION_COLUMNS))
-
-
-def _in_window(dates: pd.Series, start: dt.date, end: dt.date) -> pd.Series:
-    """True inside [start, end]; missing dates count as inside (nothing to judge by)."""
-    inside = (dates >= pd.Timestamp(start)) & (dates <= pd.Timestamp(end))
-    return inside.fillna(True).astype(bool) | dates.isna()
-
-
-def _fmt(d: dt.date) -> str:
-    return f"{d.day} {d:%B %Y}"
-
-
-def _data_year(dates: pd.Series, year: int) -> pd.Series:
-    """The reporting year whose data year (1 April – 31 March) holds each date."""
-    shifted = dates.dt.year + (dates.dt.month >= 4).astype("Int64")
-    return shifted.astype("Int64").fillna(year)
-
-
-def _grounds(
-    frame: pd.DataFrame, source: str, origin: Mapping[str, str], problems: list[Problem]
-) -> pd.Series:
-    """Capability grounds: ``performance`` or ``ill health``.
-
-    WDES 3 counts capability on the grounds of performance, not ill health
-    (``reference/wdes.md`` §5). Blank grounds are counted as performance, with a
-    warning, since most capability policies handle ill health under a separate
-    sickness-absence procedure.
-    """
-    if "grounds" not in frame:
-        return pd.Series("performance", index=frame.index, dtype="string")
-    text = frame["grounds"].astype("string").str.strip().str.lower()
-    out = pd.Series(pd.NA, index=frame.index, dtype="string")
-    out[text.str.contains("perform|conduct|competen", regex=True, na=False)] = "performance"
-    out[text.str.contains("ill|health|sick|attendance|medical", regex=True, na=False)] = (
-        "ill health"
-    )
-    blank = text.isna()
-    bad = out.isna() & ~blank
-    column = origin.get("grounds", "grounds")
-    if bad.any():
-        problems += row_problems(
-            "error",
-            source,
-            column,
-            frame.index[bad.to_numpy()],
-            frame["grounds"],
-            "grounds must be performance or ill health",
-        )
-    if blank.any():
-        problems.append(
-            Problem.warning(
-                source,
-                None,
-                column,
-                None,
-                f"{int(blank.sum())} case(s) give no grounds and are counted as performance",
-            )
-        )
-    return out.fillna("performance")
-
-
-def _summary_groups(
-    frame: pd.DataFrame, source: str, origin: Mapping[str, str], problems: list[Problem]
-) -> pd.DataFrame:
-    """Classify the ``group`` of a recruitment summary to a grouping and a group.
-
-    Accepts the group names of ``metrics.csv`` (White, BME, Disabled,
-    Non-disabled, Unknown) and anything the ethnicity or disability classifiers
-    recognise. An optional ``grouping`` column (``ethnicity`` or ``disability``)
-    says which an Unknown row belongs to.
-    """
-    text = frame["group"].astype("string").str.strip()
-    folded = text.str.lower().str.replace(r"[^a-z]", "", regex=True)
-    names = {
-        "white": ("ethnicity", "White"),
-        "bme": ("ethnicity", "BME"),
-        "bame": ("ethnicity", "BME"),
-        "disabled": ("disability", "Disabled"),
-        "nondisabled": ("disability", "Non-disabled"),
-        "notdisabled": ("disability", "Non-disabled"),
-    }
-    grouping = folded.map({k: v[0] for k, v in names.items()}).astype("string")
-    group = folded.map({k: v[1] for k, v in names.items()}).astype("string")
-    given = pd.Series(pd.NA, index=frame.index, dtype="string")
-    if "grouping" in frame:
-        given = frame["grouping"].astype("string").str.strip().str.lower()
-        given = given.where(given.isin(["ethnicity", "disability"]))
-    grouping = grouping.fillna(given)
-    eth = classify.ethnic_group(text).values.astype("string")
-    dis = classify.disability_group(text).values.astype("string")
-    rest = group.isna()
-    as_disability = rest & (
-        (grouping == "disability").fillna(False)
-        | (grouping.isna() & (eth == "Unknown") & (dis != "Unknown"))
-    )
-    as_ethnicity = (
-        rest & ~as_disability & ((grouping == "ethnicity").fillna(False) | (eth != "Unknown"))
-    )
-    grouping = grouping.mask(as_disability, "disability").mask(as_ethnicity, "ethnicity")
-    group = group.mask(as_disability, dis).mask(as_ethnicity, eth)
-    ambiguous = grouping.isna()
-    if ambiguous.any():
-        problems += row_problems(
-            "error",
-            source,
-            origin.get("group", "group"),
-            frame.index[ambiguous.to_numpy()],
-            frame["group"],
-            "group must be White, BME, Disabled, Non-disabled or Unknown; for an Unknown "
-            "row add a grouping column saying ethnicity or disability",
-        )
-    out = frame.copy()
-    out["grouping"] = grouping.astype("string")
-    out["group"] = group.astype("string")
-    return out
-
-
-def _concat_people(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
-    """Stack staff and leavers, keeping categorical columns categorical."""
-    out = {}
-    for column in columns:
-        # column by column: no copy of whole frames, and no column not carried
-        series = [
-            f[column] if column in f else pd.Series(np.nan, index=f.index, dtype=float)
-            for f in frames
-        ]
-        if all(isinstance(x.dtype, pd.CategoricalDtype) for x in series):
-            out[column] = union_categoricals([x.array for x in series], ignore_order=True)
-        else:
-            out[column] = pd.concat(series, ignore_index=True).to_numpy()
-    return pd.DataFrame(out)
-
-
-def _fill(own: pd.Series, looked: pd.Series) -> pd.Series:
-    """Own values where given, else the looked-up ones."""
-    missing = own.isna().to_numpy()
-    if not missing.any():
-        return own
-    if isinstance(own.dtype, pd.CategoricalDtype) and isinstance(looked.dtype, pd.CategoricalDtype):
-        both = union_categoricals([own.array, looked.array], ignore_order=True)
-        own = own.cat.set_categories(both.categories)
-        looked = looked.cat.set_categories(both.categories)
-    return own.where(~missing, looked)
-
-
-def _take(column: pd.Series, rows: np.ndarray, found: np.ndarray, index: pd.Index) -> pd.Series:
-    """``column`` at ``rows``, missing where not ``found``; categoricals stay categorical."""
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        codes = np.where(found, column.cat.codes.to_numpy()[rows], -1)
-        return pd.Series(pd.Categorical.from_codes(codes, dtype=column.dtype), index=index)
-    taken = column.take(rows)
-    taken.index = index
-    return taken.where(found)
-
-
-def _match_training(
-    frames: dict[str, pd.DataFrame],
-    sources: Mapping[str, str],
-    problems: list[Problem],
-    with_org: bool,
-    person_codes: Mapping[str, np.ndarray] | None = None,
-    id_count: int = 0,
-) -> None:
-    """Match training episodes to the census staff list (``staff_position``, -1 if absent).
-
-    WRES 4 counts people in post at the census who accessed training
-    (``reference/wres.md`` §4), so an episode needs only its person's row in the
-    staff list, not a copy of their groups: at national scale that saves copying
-    millions of rows.
-    """
-    training, staff = frames["training"], frames["staff"]
-    on = ["organisation", "person_id"] if with_org and "organisation" in training else ["person_id"]
-    coded = (
-        {"person_id": (person_codes["training"], person_codes["staff"], id_count)}
-        if person_codes and "training" in person_codes and "staff" in person_codes
-        else None
-    )
-    position = key_positions(training, staff, on, coded)
-    frames["training"] = training.assign(staff_position=position)
-    missing = int((position < 0).sum())
-    if missing:
-        problems.append(
-            Problem.warning(
-                sources["training"],
-                None,
-                "person_id",
-                None,
-                f"{missing} episode(s) name a person_id not in the census staff list; WRES 4 "
-                "counts people in post at the census, so they are not counted",
-            )
-        )
-
-
-def _attach_person_attributes(
-    frames: dict[str, pd.DataFrame],
-    levels: tuple[str, ...],
-    problems: list[Problem],
-    sources: Mapping[str, str],
-) -> None:
-    """Fill groups and units of case and leaver rows from the staff list (training: see below).
-
-    One hash join per input (on ``organisation`` and ``person_id`` when both sides
-    have an organisation column), never a loop per row.
-    """
-    lookups = [frames[k] for k in ("staff", "leavers") if k in frames]
-    if not lookups:
-        return
-    carried = [
-        c
-        for c in (
-            *PERSON_ATTRIBUTES,
-            "organisation",
-            "directorate",
-            "unit",
-            *levels,
-            *INTERSECTIONAL,
-        )
-        if any(c in f for f in lookups)
-    ]
-    carried = list(dict.fromkeys(carried))
-    # every person_id of every input coded once against one dictionary
-    keyed = [
-        k
-        for k in dict.fromkeys(("staff", "leavers", *CASE_INPUTS))
-        if k in frames and "person_id" in frames[k]
-    ]
-    codes, id_count = shared_codes([frames[k]["person_id"] for k in keyed])
-    person_codes = dict(zip(keyed, codes, strict=True))
-    all_coded = all("person_id" in f for f in lookups)
-    people = _concat_people(lookups, carried if all_coded else ["person_id", *carried])
-    people_ids = (
-        np.concatenate([person_codes[k] for k in ("staff", "leavers") if k in frames])
-        if all_coded
-        else None
-    )
-    with_org = all("organisation" in f for f in lookups)
-    if "training" in frames and "staff" in frames:
-        _match_training(frames, sources, problems, with_org, person_codes, id_count)
-    for key in CASE_INPUTS:
-        if key == "training" or key not in frames or (key == "leavers" and "staff" not in frames):
-            continue
-        frame = frames[key]
-        on = (
-            ["organisation", "person_id"] if with_org and "organisation" in frame else ["person_id"]
-        )
-        coded = (
-            {"person_id": (person_codes[key], people_ids, id_count)}
-            if key in person_codes and people_ids is not None
-            else None
-        )
-        positions = key_positions(frame, people, on, coded)
-        found = positions >= 0
-        rows = np.where(found, positions, 0)
-        joined = {c: _take(people[c], rows, found, frame.index) for c in carried if c not in on}
-        for column in carried:
-            if column in on:
-                continue
-            looked = joined[column]
-            if column in ("ethnic_group", "disability_group"):
-                # own classification where the row gives a raw value, else the person's
-                raw = "ethnicity" if column == "ethnic_group" else "disability"
-                given = (
-                    frame[raw].notna().to_numpy()
-                    if raw in frame and column in frame
-                    else np.zeros(len(frame), dtype=bool)
-                )
-                if not isinstance(looked.dtype, pd.CategoricalDtype):
-                    looked = looked.astype(
-                        pd.CategoricalDtype(
-                            classify.ETHNIC_GROUPS
-                            if column == "ethnic_group"
-                            else classify.DISABILITY_GROUPS
-                        )
-                    )
-                categories = looked.cat.categories
-                looked_codes = looked.cat.codes.to_numpy()
-                if given.any():
-                    own = frame[column].cat.set_categories(categories).cat.codes.to_numpy()
-                    looked_codes = np.where(given, own, looked_codes)
-                unknown = categories.get_loc("Unknown")
-                codes = np.where(looked_codes < 0, unknown, looked_codes)
-                frame[column] = pd.Categorical.from_codes(codes, categories=categories)
-            elif column in frame:
-                frame[column] = _fill(frame[column], looked)
-            else:
-                frame[column] = looked
-        missing = ~found
-        if key != "leavers" and missing.any():
-            own_ethnicity = (
-                frame["ethnicity"].notna().to_numpy()
-                if "ethnicity" in frame
-                else np.zeros(len(frame), dtype=bool)
-            )
-            no_own = missing & ~own_ethnicity
-            if no_own.any():
-                problems.append(
-                    Problem.warning(
-                        sources[key],
-                        None,
-                        "person_id",
-                        None,
-                        f"{int(no_own.sum())} row(s) name a person_id found in neither the staff "
-                        "nor the leavers list and give no ethnicity of their own; they count "
-                        "in the Unknown groups",
-                    )
-                )
-        frames[key] = frame
-
-
-def _exclusions(
+def _set_aside(
     key: str,
-    frame: pd.DataFrame,
-    config: Config,
+    table: RawTable,
+    ref: InputFile | None,
     source: str,
-    origin: Mapping[str, str],
     problems: list[Problem],
-) -> tuple[pd.DataFrame, list[tuple[str, pd.Series]]]:
-    """The records an input excludes, as (reason, mask) pairs, in order of precedence."""
-    options = config.options
-    start, end = config.data_year
-    data_year_text = f"outside the data year {_fmt(start)} to {_fmt(end)}"
-    rules: list[tuple[str, pd.Series]] = []
-    if key == "staff" and "bank" in frame and not options.include_bank:
-        rules.append(("bank-only assignment (options.include_bank = false)", frame["bank"]))
-    if key == "leavers":
-        rules.append((f"left {data_year_text}", ~_in_window(frame["leave_date"], start, end)))
-    if key in ("applications", "training") and "date" in frame:
-        rules.append((f"dated {data_year_text}", ~_in_window(frame["date"], start, end)))
-    if key == "training" and "mandatory" in frame:
-        rules.insert(
-            0,
-            (
-                "marked mandatory (WRES 4 counts non-mandatory training and CPD)",
-                frame["mandatory"].fillna(False).astype(bool),
-            ),
-        )
-    if key in ("disciplinary", "capability"):
-        window = options.disciplinary_window if key == "disciplinary" else options.capability_window
-        years = 2 if window == "two_year" else 1
-        w_start, w_end = config.window(years)
-        rules.append(
-            (
-                f"started outside the {window.replace('_', '-')} window "
-                f"{_fmt(w_start)} to {_fmt(w_end)} (options.{key}_window)",
-                ~_in_window(frame["start_date"], w_start, w_end),
-            )
-        )
-        on = [c for c in ("organisation", "person_id", "start_date") if c in frame]
-        duplicated = frame.duplicated(on, keep="first")
-        if duplicated.any():
-            problems += row_problems(
-                "warning",
+    reconciler: Reconciler,
+) -> pd.DataFrame:
+    """Rows that are not this input's records: a report footer, and what ``keep`` leaves out."""
+    if table.footer:
+        row, text = table.footer[0]
+        shown = text if len(text) <= 60 else text[:57] + "…"
+        problems.append(
+            Problem.warning(
                 source,
-                origin.get("start_date", "start_date"),
-                frame.index[duplicated.to_numpy()],
-                frame["start_date"].astype("string"),
-                "a case for the same person with the same start date appears earlier; "
-                "this row is counted once",
+                row,
+                None,
+                shown,
+                f"{len(table.footer)} row(s) below the table are a report footer, not "
+                "records; they are left out",
             )
-        rules.append(("duplicate case row (same person and start date)", duplicated))
-        frame = frame.assign(data_year=_data_year(frame["start_date"], config.year))
-    if key == "capability":
-        frame = frame.assign(grounds=_grounds(frame, source, origin, problems))
-        if not options.capability_include_ill_health:
-            rules.append(
-                (
-                    "ill-health grounds (options.capability_include_ill_health = false)",
-                    frame["grounds"] == "ill health",
-                )
-            )
-    return frame, rules
+        )
+        reconciler.exclude(key, source, "text below the table (a report footer)", len(table.footer))
+    raw = table.frame
+    if ref is not None and ref.keep:
+        kept, reasons = keep_rows(raw, ref.keep, source, problems)
+        for reason, count in reasons:
+            reconciler.exclude(key, source, reason, count)
+        raw = raw[kept]
+    return raw
 
 
 def _load_one(
     key: str,
-    raw: pd.DataFrame,
+    raw: RawTable,
     source: str,
     config: Config,
     problems: list[Problem],
     unknowns: list[pd.DataFrame],
+    reconciler: Reconciler,
 ) -> tuple[pd.DataFrame, dict[str, str]] | None:
+    """One input from its raw frame to its typed, validated frame (before exclusions).
+
+    ``None`` when a required column is missing: every check of the columns present
+    has run, but the exclusions and joins that need the missing one cannot.
+    """
     spec = INPUTS[key]
-    matched, found = match_headers(raw, spec, source, config.levels)
+    ref = config.inputs.get(key)
+    raw = _set_aside(key, raw, ref, source, problems, reconciler)
+    problems += plausibility.organisation_columns(raw, config.organisation_column, source)
+    matched, found = match_headers(
+        raw,
+        spec,
+        source,
+        config.levels,
+        columns=ref.columns if ref else None,
+        organisation_column=config.organisation_column,
+    )
     problems += found
-    if has_errors(found):
-        return None
-    std = standardise(matched.frame, spec, source, matched.origin, config.mappings)
+    header_errors = has_errors(found)
+    origin = matched.origin
+    if (
+        config.organisation_column is not None
+        and key in NEEDS_ORGANISATION
+        and "organisation" not in origin
+    ):
+        problems.append(
+            Problem.error(
+                source,
+                None,
+                config.organisation_column,
+                None,
+                f'[organisation] column names "{config.organisation_column}", which this file '
+                "does not have: in a run of several organisations each input but the case and "
+                "training files names the organisation of its rows (those take theirs from the "
+                "staff list)",
+            )
+        )
+    std = standardise(
+        matched.frame, spec, source, origin, config.mappings, ref.values if ref else None
+    )
     problems += std.problems
     unknowns.append(std.unknown)
-    if has_errors(std.problems):
-        return None
     frame = std.frame
-    if key == "applications_summary":
-        before = len(problems)
-        frame = _summary_groups(frame, source, matched.origin, problems)
-        if has_errors(problems[before:]):
-            return None
-    problems += validate_frame(frame, key, config.year, source, matched.origin)
-    if key in ("survey_responses", "survey_results"):
+    if key == "applications_summary" and "group" in frame:
+        frame = summary_groups(frame, source, origin, problems)
+    reported = {(p.row, p.column) for p in std.problems if p.severity == "error"}
+    problems += [
+        p
+        for p in validate_frame(frame, key, config.year, source, origin)
+        if (p.row, p.column) not in reported
+    ]
+    if key in ("survey_responses", "survey_results") and not header_errors:
         from .survey import check_inputs  # the survey's own rules: question codes, answers
 
-        checked = check_inputs(key, frame, source, matched.origin, config)
+        checked = check_inputs(key, frame, source, origin, config)
         problems += checked.problems
         frame = checked.frame
-    for level in config.levels:
-        if spec.takes_units and level not in frame and key in ("staff",):
-            problems.append(
-                Problem.error(
-                    source,
-                    None,
-                    level,
-                    None,
-                    f"breakdown level {level} (breakdown.levels) is not a column of the staff list",
+    if key == "staff":
+        for level in config.levels:
+            if level not in frame:
+                problems.append(
+                    Problem.error(
+                        source,
+                        None,
+                        level,
+                        None,
+                        f"breakdown level {level} (breakdown.levels) is not a column of the staff "
+                        f'list; name its header with columns = {{ {level} = "…" }}',
+                    )
                 )
-            )
-    return frame, matched.origin
+    problems += plausibility.other_cases(key, frame, origin, source)
+    problems += plausibility.mandatory_column(key, frame, origin, source)
+    problems += plausibility.all_unknown(frame, origin, source)
+    problems += plausibility.no_records(key, frame, source)
+    return None if header_errors else (frame, origin)
+
+
+ORDER = tuple(INPUTS)
+"""Inputs are reconciled in the contract's order: the staff list before the leavers,
+whose people still in post it decides."""
 
 
 def load_frames(
-    raw_frames: Mapping[str, pd.DataFrame],
+    raw_frames: Mapping[str, pd.DataFrame | RawTable],
     config: Config,
     sources: Mapping[str, str] | None = None,
     strict: bool = True,
@@ -548,10 +239,12 @@ def load_frames(
     Parameters
     ----------
     raw_frames
-        Input key (``staff``, ``applications`` …) to a frame as read from a file.
-        Its index is taken as the row number shown in messages.
+        Input key (``staff``, ``applications`` …) to a frame as read from a file
+        (or the :class:`~wres_wdes.read.RawTable` read from it, with its footer).
+        A frame's index is taken as the row number shown in messages.
     config
-        The run configuration (its ``inputs`` paths are ignored here).
+        The run configuration (its ``inputs`` paths are ignored here; their
+        ``columns``, ``values`` and ``keep`` apply).
     sources
         Input key to the name shown in messages (default: the key).
     strict
@@ -561,45 +254,44 @@ def load_frames(
     sources = dict(sources or {})
     problems: list[Problem] = []
     unknowns: list[pd.DataFrame] = []
-    reconciler = _Reconciler()
+    reconciler = Reconciler()
     typed: dict[str, pd.DataFrame] = {}
     origins: dict[str, dict[str, str]] = {}
-    for key, raw in raw_frames.items():
+    for key, given in raw_frames.items():
         if key not in INPUTS:
             raise ValueError(f"unknown input {key!r}; expected one of {', '.join(INPUTS)}")
         source = sources.setdefault(key, key)
-        reconciler.read(key, source, len(raw))
-        loaded = _load_one(key, raw, source, config, problems, unknowns)
+        raw = given if isinstance(given, RawTable) else RawTable(given, source, 1)
+        reconciler.read(key, source, len(raw.frame) + len(raw.footer))
+        loaded = _load_one(key, raw, source, config, problems, unknowns, reconciler)
         if loaded is not None:
             typed[key], origins[key] = loaded
 
     frames: dict[str, pd.DataFrame] = {}
-    if not has_errors(problems):
-        for key, frame in typed.items():
-            frame, rules = _exclusions(key, frame, config, sources[key], origins[key], problems)
-            keep = pd.Series(True, index=frame.index)
-            for reason, mask in rules:
-                hit = keep & mask.fillna(False).astype(bool)
-                reconciler.exclude(key, sources[key], reason, int(hit.sum()))
-                keep &= ~hit
-            if key == "staff" and not config.options.include_bank and "bank" in frame:
-                n_bank = int(frame["bank"].sum())
-                if n_bank:
-                    problems.append(
-                        Problem.warning(
-                            sources[key],
-                            None,
-                            origins[key].get("assignment_category"),
-                            "Bank",
-                            f"{n_bank} bank-only staff are left out of the workforce counts "
-                            "(set options.include_bank = true to count them)",
-                        )
-                    )
-            frames[key] = frame[keep.to_numpy()]
-            reconciler.used(key, sources[key], int(keep.sum()))
-        _attach_person_attributes(frames, config.levels, problems, sources)
-        if has_errors(problems):
-            frames = {}
+    for key in sorted(typed, key=ORDER.index):
+        frame = apply_rules(
+            key, typed[key], config, sources[key], origins[key], problems, reconciler
+        )
+        if key == "leavers" and "staff" in frames:
+            stayed = still_in_post(frame, frames["staff"])
+            reconciler.exclude(
+                key,
+                sources[key],
+                "still in post at the census date (in the staff list): not a leaver of the "
+                "workforce",
+                int(stayed.sum()),
+            )
+            frame = frame[~stayed]
+        frames[key] = frame
+        reconciler.used(key, sources[key], len(frame))
+    if "staff" in frames and config.organisation_column is not None:
+        problems += plausibility.many_organisations(
+            frames["staff"], config.organisation_column, sources["staff"]
+        )
+    attach_person_attributes(frames, config.levels, problems, sources)
+    problems += plausibility.event_units(frames, config.levels, sources)
+    if has_errors(problems):
+        frames = {}
 
     unknown = (
         pd.concat([u for u in unknowns if len(u)], ignore_index=True)
@@ -624,7 +316,15 @@ def load_frames(
     return inputs
 
 
-class _ReadAhead(Mapping[str, pd.DataFrame]):
+def input_sources(config: Config) -> dict[str, str]:
+    """How messages name each input: its file (and sheet), and the input's key when two
+    inputs read one file (``ER Case Tracker.xlsx (disciplinary)``)."""
+    names = {key: source_name(ref.path, ref.sheet) for key, ref in config.inputs.items()}
+    shared = {n for n in names.values() if list(names.values()).count(n) > 1}
+    return {key: f"{name} ({key})" if name in shared else name for key, name in names.items()}
+
+
+class _ReadAhead(Mapping[str, RawTable]):
     """The raw frames of a configuration's inputs, read one after another on a
     background thread while the caller works on those already read.
 
@@ -641,7 +341,7 @@ class _ReadAhead(Mapping[str, pd.DataFrame]):
             key: pool.submit(read_table, ref.path, INPUTS[key], ref.sheet)
             for key, ref in config.inputs.items()
         }
-        self.sources = {key: source_name(ref.path, ref.sheet) for key, ref in config.inputs.items()}
+        self.sources = input_sources(config)
         self.problems: list[Problem] = []
         self._failed: set[str] = set()
 
@@ -656,8 +356,8 @@ class _ReadAhead(Mapping[str, pd.DataFrame]):
                 continue
             yield key
 
-    def __getitem__(self, key: str) -> pd.DataFrame:
-        return self._reads[key].result().frame
+    def __getitem__(self, key: str) -> RawTable:
+        return self._reads[key].result()
 
     def __len__(self) -> int:
         return sum(1 for _ in self)

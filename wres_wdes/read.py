@@ -16,9 +16,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import mmap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -71,11 +72,16 @@ class RawTable:
         The file it came from, as named in error messages.
     header_row
         The row number of the header row in the file (1 unless title rows sit above).
+    footer
+        Lines below the table that are a report's footer, not records (row number and
+        text), as ESR Business Intelligence writes ``Applied filters: …`` under the
+        last row; see :func:`is_footer`.
     """
 
     frame: pd.DataFrame
     source: str
     header_row: int
+    footer: tuple[tuple[int, str], ...] = ()
 
 
 def _known_keys(spec: InputSpec) -> set[str]:
@@ -99,6 +105,50 @@ def _header_row(rows: list[list[str]], spec: InputSpec) -> int:
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+FOOTER_SEARCH_BYTES = 1 << 16
+"""How much of the end of a delimited file is searched for a report footer."""
+
+
+def is_footer(cells: list[object]) -> bool:
+    """Whether a row below a table is a report footer rather than a record.
+
+    A footer holds text in one cell only, text with a space or a colon in it (as
+    ``Applied filters: Organisation is …``, ``Report run by …``): no identifier has
+    either, and a record fills its identifier and, in practice, more.
+    """
+    filled = [c for c in cells if c is not None and not pd.isna(c) and str(c).strip()]
+    return len(filled) == 1 and any(ch in str(filled[0]) for ch in (" ", ":"))
+
+
+def _csv_footer(path: Path, delimiter: str, encoding: str) -> tuple[int | None, list[str]]:
+    """The byte offset where a footer starts at the end of a delimited file, and its lines.
+
+    The last lines are read back from the end: blank lines are passed over, lines
+    that :func:`is_footer` accepts are the footer; the first record stops the search.
+    ``(None, [])`` when there is none.
+    """
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        handle.seek(max(0, size - FOOTER_SEARCH_BYTES))
+        tail = handle.read()
+    start = size - len(tail)
+    lines = tail.split(b"\n")
+    offsets = np.cumsum([0, *(len(line) + 1 for line in lines)])[:-1] + start
+    footer_at: int | None = None
+    found: list[str] = []
+    for offset, line in zip(offsets[::-1], lines[::-1], strict=True):
+        text = line.decode("cp1252" if encoding == "cp1252" else "utf-8", errors="replace")
+        if not text.strip():
+            continue
+        cells = next(csv.reader([text.strip("\r")], delimiter=delimiter), [])
+        if not is_footer(list(cells)):
+            break
+        footer_at, found = int(offset), [text.strip(), *found]
+    if footer_at is not None and footer_at == 0:
+        return None, []  # the whole file would be a footer: leave it to the parser
+    return footer_at, found
 
 
 def _sniff_encoding(head: bytes) -> str:
@@ -168,7 +218,17 @@ def read_csv(path: Path, spec: InputSpec) -> RawTable:
         return RawTable(pd.DataFrame(index=pd.RangeIndex(2, 2, name="row")), str(path), 1)
     header_index = _header_row(top, spec)
     headers = _unique_headers(top[header_index])
-    return _read_csv_as(path, spec, header_index, headers, delimiter, encoding)
+    footer_at, footer_lines = _csv_footer(path, delimiter, encoding)
+    table = _read_csv_as(path, spec, header_index, headers, delimiter, encoding, footer_at)
+    if footer_at is None:
+        return table
+    with path.open("rb") as handle:
+        first_line = handle.read(footer_at).count(b"\n") + 1
+    with path.open("rb") as handle:
+        handle.seek(footer_at)
+        rest = handle.read().split(b"\n")
+    numbers = [first_line + i for i, line in enumerate(rest) if line.strip()]
+    return replace(table, footer=tuple(zip(numbers, footer_lines, strict=True)))
 
 
 def _has_quotes(path: Path) -> bool:
@@ -193,16 +253,19 @@ def _read_csv_as(
     headers: list[str],
     delimiter: str,
     encoding: str,
+    end: int | None = None,
 ) -> RawTable:
-    """Parse the body of a delimited file; fall back to Windows-1252 if UTF-8 fails later on."""
+    """Parse the body of a delimited file (up to byte ``end``, where a footer starts); fall
+    back to Windows-1252 if UTF-8 fails later on."""
     names = [f"c{i}" for i in range(len(headers))]
     types = {
         name: pa.string() if _is_identifier(h, spec) else pa.dictionary(pa.int32(), pa.string())
         for name, h in zip(names, headers, strict=True)
     }
     try:
+        body = path if end is None else pa.BufferReader(pa.memory_map(str(path)).read_at(end, 0))
         table = pacsv.read_csv(
-            path,
+            body,
             read_options=pacsv.ReadOptions(
                 skip_rows=header_index + 1,
                 column_names=names,
@@ -221,7 +284,7 @@ def _read_csv_as(
         )
     except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
         if encoding == "utf8" and ("UTF8" in str(exc) or isinstance(exc, UnicodeDecodeError)):
-            return _read_csv_as(path, spec, header_index, headers, delimiter, "cp1252")
+            return _read_csv_as(path, spec, header_index, headers, delimiter, "cp1252", end)
         raise InputError(
             [
                 Problem.error(
@@ -296,6 +359,16 @@ def read_xlsx(path: Path, spec: InputSpec, sheet: str | None = None) -> RawTable
         return RawTable(pd.DataFrame(index=pd.RangeIndex(2, 2, name="row")), source, 1)
     as_text = [[c if isinstance(c, str) else "" for c in row] for row in rows]
     header_index = _header_row(as_text, spec)
+    footer: list[tuple[int, str]] = []
+    while len(rows) > header_index + 2:
+        last = rows[-1]
+        if not any(c is not None for c in last):
+            rows.pop()
+            continue
+        if not is_footer(last):
+            break
+        footer.insert(0, (len(rows), str(next(c for c in last if c is not None))))
+        rows.pop()
     width = max(len(r) for r in rows)
     headers = list(rows[header_index]) + [None] * (width - len(rows[header_index]))
     body_rows = [r + [None] * (width - len(r)) for r in rows[header_index + 1 :]]
@@ -304,7 +377,7 @@ def read_xlsx(path: Path, spec: InputSpec, sheet: str | None = None) -> RawTable
     body = body.dropna(how="all")
     body = body.astype("str").where(body.notna(), None) if len(body) else body
     body.columns = _unique_headers([h if h is None else str(h) for h in headers])
-    return RawTable(body, source, header_index + 1)
+    return RawTable(body, source, header_index + 1, tuple(footer))
 
 
 def read_table(path: str | Path, spec: InputSpec, sheet: str | None = None) -> RawTable:

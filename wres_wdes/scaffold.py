@@ -15,6 +15,10 @@ CONFIG_TEMPLATE = """\
 [organisation]
 name = "Example NHS Trust"      # shown on every output
 code = "RXX"                    # the organisation's ODS code
+# Only for a run of several organisations (a system or national extract): the
+# header whose values name each row's organisation. ESR's own "Organisation"
+# column is a cost centre, not a trust: leave this out for one trust.
+# column = "Org Code"
 
 [reporting]
 # The WRES/WDES year N: workforce census on 31 March N,
@@ -26,6 +30,13 @@ year = {year}
 # Headers are matched ignoring case, spaces and punctuation, and ESR names
 # (Employee Number, Ethnic Origin, Disability Flag, Grade, ...) are accepted.
 # For a workbook: staff = {{ path = "staff.xlsx", sheet = "Data" }}
+# An export as its system writes it takes a table (docs/quickstart.md):
+#   columns = {{ directorate = "Org L4" }}   the header this file uses for a column
+#   values = {{ shortlisted = {{ yes = ["Shortlisted"], no = ["Not Shortlisted"] }} }}
+#   keep = {{ "Case Type" = ["Disciplinary"] }}   only rows holding these values
+# e.g. disciplinary = {{ path = "ER Case Tracker.xlsx", columns = {{ start_date =
+#   "Formal Start Date" }}, keep = {{ "Case Type" = ["Disciplinary"], "Stage" =
+#   ["Formal Investigation", "Formal Hearing"] }} }}
 # Delete the lines of inputs you do not have.
 {inputs}
 
@@ -76,5 +87,6 @@ def planned_files(directory: Path) -> dict[Path, str]:
     """Every file ``init`` writes, with its content."""
     files = {directory / "config.toml": config_text()}
     for key, name in INPUT_FILES.items():
-        files[directory / name] = ",".join(INPUTS[key].names()) + "\n"
+        headers = [c.name for c in INPUTS[key].columns if c.matched]
+        files[directory / name] = ",".join(headers) + "\n"
     return files

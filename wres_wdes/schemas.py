@@ -12,7 +12,8 @@ file, row, column, value and rule.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -21,7 +22,7 @@ import pyarrow
 import pyarrow.compute as pc
 from pandera.errors import SchemaErrors
 
-from .contract import INPUTS, InputSpec
+from .contract import INPUTS, AnyOf, AtMost, Implies, InputSpec
 from .problems import Problem
 
 EARLIEST_DATE = pd.Timestamp("1900-01-01")
@@ -36,7 +37,11 @@ def _required(spec: InputSpec, name: str) -> str:
     return f"{name} is required on every row"
 
 
-def _column_checks(spec: InputSpec, year: int) -> dict[str, pa.Column]:
+def _column_checks(
+    spec: InputSpec, year: int, present: Collection[str] | None = None
+) -> dict[str, pa.Column]:
+    """One pandera column per contract column. A required column that is absent is
+    not required here when ``present`` is given: the header matcher reported it."""
     columns: dict[str, pa.Column] = {}
     latest = _latest(year)
     for c in spec.columns:
@@ -51,7 +56,7 @@ def _column_checks(spec: InputSpec, year: int) -> dict[str, pa.Column]:
             )
         columns[c.name] = pa.Column(
             nullable=not c.required,
-            required=c.required,
+            required=c.required and (present is None or c.name in present),
             unique=c.name in spec.unique and c.name != "person_id",
             checks=checks,
             coerce=False,
@@ -59,9 +64,10 @@ def _column_checks(spec: InputSpec, year: int) -> dict[str, pa.Column]:
     return columns
 
 
-def _at_most(column: str, limit: str | float, error: str) -> pa.Check:
+def _at_most(rule: AtMost) -> pa.Check:
     """``column <= limit`` (another column or a number) on every row where both are
     given; a row without either, or a frame without the column, passes."""
+    column, limit = rule.column, rule.limit
 
     def check(df: pd.DataFrame) -> pd.Series:
         if column not in df or (isinstance(limit, str) and limit not in df):
@@ -69,43 +75,50 @@ def _at_most(column: str, limit: str | float, error: str) -> pa.Check:
         bound = df[limit] if isinstance(limit, str) else limit
         return (df[column] <= bound).fillna(True)
 
-    return pa.Check(check, name=column, error=error)
+    return pa.Check(check, name=column, error=rule.message)
+
+
+def _implies(rule: Implies) -> pa.Check:
+    """Where ``column`` is yes, ``requires`` is not no. A blank (or unreadable) ``requires``
+    passes here: its own rule reports it."""
+    column, requires = rule.column, rule.requires
+
+    def check(df: pd.DataFrame) -> pd.Series:
+        if column not in df or requires not in df:
+            return pd.Series(True, index=df.index)
+        return ~(df[column].fillna(False) & df[requires].eq(False).fillna(False))
+
+    return pa.Check(check, name=column, error=rule.message)
+
+
+def _any_of(rule: AnyOf) -> pa.Check:
+    """At least one of the columns is given on every row."""
+
+    def check(df: pd.DataFrame) -> pd.Series:
+        given = pd.Series(False, index=df.index)
+        for column in rule.columns:
+            if column in df:
+                given |= df[column].notna()
+        return given
+
+    return pa.Check(check, name=rule.columns[0], error=rule.message)
+
+
+_CHECKS = {AtMost: _at_most, Implies: _implies, AnyOf: _any_of}
 
 
 def _frame_checks(key: str) -> list[pa.Check]:
-    """Rules across columns, one per input; named so failures map to a column."""
-    if key == "applications":
-        return [
-            pa.Check(
-                lambda df: ~(df["appointed"].fillna(False) & ~df["shortlisted"].fillna(False)),
-                name="appointed",
-                error="an applicant can be appointed only if shortlisted: appointed is Yes "
-                "but shortlisted is No",
-            )
-        ]
-    if key == "applications_summary":
-        return [
-            _at_most("appointed", "shortlisted", "appointed must not exceed shortlisted"),
-            _at_most("shortlisted", "applied", "shortlisted must not exceed applied"),
-        ]
-    if key == "survey_results":
-        return [
-            _at_most("positive", "respondents", "positive must not exceed respondents"),
-            _at_most("percent", 100, "percent must be between 0 and 100"),
-            pa.Check(
-                lambda df: (
-                    df.get("positive", pd.Series(pd.NA, index=df.index)).notna()
-                    | df.get("percent", pd.Series(pd.NA, index=df.index)).notna()
-                    | df.get("score", pd.Series(pd.NA, index=df.index)).notna()
-                ),
-                name="positive",
-                error="give positive (a count) or percent on every row (score for WDES 9a)",
-            ),
-        ]
-    return []
+    """The input's rules across columns (``InputSpec.checks``), named so failures map to a
+    column."""
+    return [_CHECKS[type(rule)](rule) for rule in INPUTS[key].checks]
 
 
-def schema_for(key: str, year: int, unique_keys: tuple[str, ...] = ()) -> pa.DataFrameSchema:
+def schema_for(
+    key: str,
+    year: int,
+    unique_keys: tuple[str, ...] = (),
+    present: Collection[str] | None = None,
+) -> pa.DataFrameSchema:
     """The pandera schema of one input (``key`` as in the config's ``[inputs]``).
 
     Parameters
@@ -116,11 +129,14 @@ def schema_for(key: str, year: int, unique_keys: tuple[str, ...] = ()) -> pa.Dat
         The reporting year, which bounds plausible dates.
     unique_keys
         Columns whose combination must be unique, such as
-        ``("organisation", "person_id")`` for staff across several organisations.
+        ``("person_id", "assignment_id")`` for an assignment-level staff list.
+    present
+        The columns the frame has; required columns absent from it are left to the
+        header matcher's message.
     """
     spec = INPUTS[key]
     return pa.DataFrameSchema(
-        columns=_column_checks(spec, year),
+        columns=_column_checks(spec, year, present),
         checks=_frame_checks(key),
         unique=list(unique_keys) or None,
         strict=False,
@@ -237,14 +253,31 @@ def surely_unique(frame: pd.DataFrame, columns: tuple[str, ...]) -> bool:
     return not same.any()
 
 
+def person_keys(frame: pd.DataFrame, key: str) -> tuple[str, ...]:
+    """The columns that must be unique together in a list of people.
+
+    ``person_id`` over the whole file, never per organisation; an assignment-level
+    list (``assignment_id`` given, as ESR's Staff in Post) may repeat a person with
+    different assignments, so there ``person_id`` and ``assignment_id`` together.
+    """
+    if "person_id" not in INPUTS[key].unique:
+        return ()
+    return ("person_id", "assignment_id") if "assignment_id" in frame else ("person_id",)
+
+
+_UNIQUE_HINTS = {
+    ("person_id",): "; if the file lists assignments (one row per post, as ESR's Staff in Post), "
+    "give its Assignment Number column so that each person is counted once",
+    ("person_id", "assignment_id"): ": the same assignment is listed twice",
+}
+
+
 def validate_frame(
     frame: pd.DataFrame, key: str, year: int, source: str, origin: Mapping[str, str]
 ) -> list[Problem]:
     """Validate one typed input frame; return every failure as a problem."""
-    unique_keys: tuple[str, ...] = ()
-    if "person_id" in INPUTS[key].unique:
-        unique_keys = ("organisation", "person_id") if "organisation" in frame else ("person_id",)
-    schema = schema_for(key, year, unique_keys)
+    unique_keys = person_keys(frame, key)
+    schema = schema_for(key, year, unique_keys, present=frame.columns)
     # Uniqueness proven by one fast sort is not checked again by pandera's hashing;
     # when it is not proven, pandera checks it and reports the duplicate rows.
     proven = {
@@ -260,5 +293,12 @@ def validate_frame(
         schema.validate(frame, lazy=True)
     except SchemaErrors as exc:
         check_columns = {c.error: c.name for c in schema.checks}
-        return failures_to_problems(exc.failure_cases, source, origin, unique_keys, check_columns)
+        problems = failures_to_problems(
+            exc.failure_cases, source, origin, unique_keys, check_columns
+        )
+        hint = _UNIQUE_HINTS.get(unique_keys, "")
+        return [
+            replace(p, rule=p.rule + hint) if hint and "must be unique" in p.rule else p
+            for p in problems
+        ]
     return []

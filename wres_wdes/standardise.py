@@ -23,19 +23,21 @@ row, column and value. Values that fall to Unknown are collected with their coun
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 import pandas as pd
 
 from . import classify
 from .classify._common import make_unknown_frame
-from .contract import InputSpec
+from .contract import ANSWERS, Column, InputSpec
 from .problems import Problem, row_problems
 
 PARSERS = {
     "boolean": (classify.parse_boolean, "must be Yes or No (Y/N, True/False and 1/0 also work)"),
+    "grounds": (classify.parse_grounds, "must name performance or ill health"),
     "date": (
         classify.parse_date,
         "must be a date, as 2024-03-31 or 31/03/2024 (day first, never month first)",
@@ -44,6 +46,37 @@ PARSERS = {
     "number": (classify.parse_number, "must be a number, 0 or more"),
     "year": (classify.parse_count, "must be a four-digit year"),
 }
+
+
+def column_words(
+    column: Column, values: Mapping[str, Mapping[str, Sequence[str]]] | None = None
+) -> dict[str, tuple[str, ...]]:
+    """The words of each answer of a column: the contract's, then the config's ``values``."""
+    given = (values or {}).get(column.name, {})
+    return {
+        answer: (*column.words.get(answer, ()), *given.get(answer, ()))
+        for answer in ANSWERS.get(column.kind, ())
+    }
+
+
+def _rule(column: Column, words: Mapping[str, Sequence[str]]) -> str:
+    """What a column of a kind with answers must hold, and how to give a file's own words."""
+    _, rule = PARSERS[column.kind]
+    if column.kind == "boolean":
+        listed = "; ".join(
+            f"{answer}: " + ", ".join(f'"{w}"' for w in ws) for answer, ws in words.items() if ws
+        )
+        example = 'yes = ["…"], no = ["…"]'
+    else:
+        listed = "; ".join(
+            f"{answer.replace('_', ' ')}: " + ", ".join(ws) for answer, ws in words.items()
+        )
+        example = 'performance = ["…"], ill_health = ["…"]'
+    return (
+        f"{column.name} {rule}"
+        + (f" ({listed})" if listed else "")
+        + f"; give this file's own words with values = {{ {column.name} = {{ {example} }} }}"
+    )
 
 
 _STR = pd.Index([], dtype=str).dtype
@@ -159,6 +192,7 @@ def standardise(
     source: str,
     origin: Mapping[str, str],
     mappings: Mapping[str, Mapping[str, str]] | None = None,
+    values: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
 ) -> Standardised:
     """Parse and classify the contract's columns of one input.
 
@@ -174,6 +208,9 @@ def standardise(
         Canonical column name to the header in the file, for messages.
     mappings
         Overrides of the reference data (config ``[mappings]``).
+    values
+        The config's ``values`` for this file: column to answer to words, beside
+        the contract's own words (:func:`column_words`).
     """
     mappings = mappings or {}
     out = frame.copy()
@@ -191,13 +228,21 @@ def standardise(
         raw = _text(out[name])
         if column.kind in PARSERS:
             parse, rule = PARSERS[column.kind]
+            if column.kind in ANSWERS:
+                words = column_words(column, values)
+                parse, rule = partial(parse, **words), _rule(column, words)
             parsed, invalid = _parse(parse, raw)
             if column.kind == "year":
                 invalid = invalid | (parsed.notna() & ((parsed < 1900) | (parsed > 2100)))
             if invalid.any():
                 rows = out.index[invalid.to_numpy()]
                 problems += row_problems(
-                    "error", source, origin.get(name, name), rows, raw, f"{name} {rule}"
+                    "error",
+                    source,
+                    origin.get(name, name),
+                    rows,
+                    raw,
+                    rule if column.kind in ANSWERS else f"{name} {rule}",
                 )
             out[name] = parsed
         else:

@@ -21,6 +21,8 @@ function                  result                          config overrides
 :func:`is_bank`           a bank assignment (bool)
 :func:`parse_boolean`     ``boolean``, invalid mask
 :func:`parse_date`        ``datetime64``, invalid mask
+:func:`parse_grounds`     performance / ill health,
+                          invalid mask
 :func:`parse_count`       ``Int64``, invalid mask
 :func:`parse_number`      ``Float64``, invalid mask
 ========================  ==============================  ===============================
@@ -30,7 +32,14 @@ from wres_wdes.classify._common import Classified, normalise
 from wres_wdes.classify.bands import BANDS, MEDICAL_SUBGROUPS, pay_band
 from wres_wdes.classify.disability import DISABILITY_GROUPS, disability_group
 from wres_wdes.classify.ethnicity import ETHNIC_GROUPS, ethnic_group
-from wres_wdes.classify.parse import is_bank, parse_boolean, parse_count, parse_date, parse_number
+from wres_wdes.classify.parse import (
+    is_bank,
+    parse_boolean,
+    parse_count,
+    parse_date,
+    parse_grounds,
+    parse_number,
+)
 from wres_wdes.classify.staff import STAFF_CATEGORIES, staff_category
 
 GROUPS = {"ethnicity": ETHNIC_GROUPS, "disability": DISABILITY_GROUPS}
@@ -51,6 +60,7 @@ __all__ = [
     "parse_boolean",
     "parse_count",
     "parse_date",
+    "parse_grounds",
     "parse_number",
     "pay_band",
     "staff_category",

@@ -8,6 +8,7 @@ costs one factorize and one take, never a Python loop per row.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
@@ -89,6 +90,28 @@ def word_key(text: str) -> str:
     'nursing and midwifery registered'
     """
     return " ".join(_NON_ALNUM.sub(" ", text.replace("&", " and ")).split())
+
+
+@functools.cache
+def _not_stated_phrases() -> tuple[str, ...]:
+    from wres_wdes import reference
+
+    return tuple(word_key(p.casefold()) for p in reference.load("not_stated_phrases")["phrase"])
+
+
+def says_not_stated(key: str) -> bool:
+    """Whether a value's words hold a phrase meaning "asked and chose not to say".
+
+    ``reference/not_stated_phrases.csv``: ``I do not wish to disclose my disability
+    status``, ``Prefer not to say``, ``I would rather not say`` … hold one of its
+    phrases as a run of whole words. The classifiers try this after their own
+    tables, so it never overrules a code or a listed value.
+
+    >>> says_not_stated("i do not wish to disclose my ethnic origin"), says_not_stated("no")
+    (True, False)
+    """
+    padded = f" {word_key(key)} "
+    return any(f" {phrase} " in padded for phrase in _not_stated_phrases())
 
 
 PrefixIndex = Mapping[str, Sequence[tuple[str, str]]]

@@ -8,7 +8,10 @@ collapsing spaces:
 2. **ESR packed value** — ``NHS|XR05|Review Body Band 5``: the parts are tried
    label first, then code (``NHS`` is skipped), so ``NHS|MC51|Consultant`` is a
    consultant by its label and ``NHS|XR05|…`` a band 5 by its code
-   [confirmed format: data-formats.md S7, S30].
+   [confirmed format: data-formats.md S7, S30]. A pay-scale code and its label
+   in one value, as ESR grade names are written (``XN05 Band 5``, ``MC51
+   Consultant``), are tried the same way: the label, then the code
+   [format as seen in trust exports; unconfirmed].
 3. **Alias** — ``reference/pay_band_aliases.csv``: ``VSM`` and
    ``Very Senior Manager`` → ``vsm`` [derived: data-formats.md §3];
    ``Executive Director``, ``Chief Executive`` → ``vsm`` (VSM includes executive
@@ -19,9 +22,10 @@ collapsing spaces:
    the WRES indicator 1 medical rows consultant / non-consultant career grade /
    trainee grade / other [wres.md §6; grade names data-formats.md S9, §3].
    Matching is exact, never by prefix, so ``Consultant Nurse`` is not a doctor.
-5. **ESR band code** — ``XR05``, ``XR5``, ``XR08A``: ``XR`` then the band
-   [confirmed for XR02, XR05: data-formats.md S7, S30; the 8a–8d and 9 codes
-   are read the same way, unconfirmed].
+5. **ESR band code** — ``XR05``, ``XR5``, ``XR08A``, ``XN05``: ``X``, a letter
+   for the pay scale, then the band [confirmed for XR02, XR05: data-formats.md
+   S7, S30; other scale letters and the 8a–8d and 9 codes are read the same way,
+   unconfirmed].
 6. **Agenda for Change band** — the words left after dropping ``band``,
    ``review body``, ``range``, ``afc``, ``agenda for change``, ``nhs``,
    ``pay``, ``grade`` must be a band number 1–9, with a letter a–d for band 8
@@ -65,7 +69,8 @@ MEDICAL_SUBGROUPS = ("consultant", "non-consultant career grade", "trainee grade
 """The WRES indicator 1 medical rows, in template order (``medical_subgroup`` values)."""
 
 _PAREN = re.compile(r"\([^)]*\)")
-_XR = re.compile(r"^xr0?([1-9])([a-d])?$")
+_XR = re.compile(r"^x[a-z]0?([1-9])([a-d])?$")
+_CODE_AND_LABEL = re.compile(r"^([a-z]{1,3}\d{1,3}[a-z]?)\s+(.+)$")
 _AFC = re.compile(r"^([1-9])([a-d])?$")
 _FILLER = frozenset(
     {"band", "review", "body", "range", "afc", "agenda", "for", "change", "nhs", "pay", "grade"}
@@ -137,6 +142,9 @@ def _decide(value: str, overrides: Mapping[str, str]) -> tuple[str | None, Reaso
     if "|" in value:
         pieces = [piece.strip() for piece in value.split("|")]
         parts += [piece for piece in reversed(pieces) if piece and piece != "nhs"]
+    coded = _CODE_AND_LABEL.match(value)
+    if coded is not None:  # an ESR pay-scale code and its label: the label, then the code
+        parts += [coded[2], coded[1]]
     for part in parts:
         label = overrides.get(part)
         if label is not None:

@@ -17,6 +17,9 @@ is matched on its words: trimmed, case-folded, punctuation dropped, so
   Unknown with reason ``"not stated"``: "everything else = Unknown" for WDES
   metric 1 [unconfirmed: data-formats.md §2]; ``Unspecified`` is
   [confirmed: wdes.md S14, S15].
+- A value holding a phrase of ``reference/not_stated_phrases.csv`` (``I do not
+  wish to disclose my disability status``, ``I would rather not say``) → Unknown,
+  reason ``"not stated"`` [unconfirmed wordings].
 - Missing or empty → Unknown, reason ``"blank"``; anything else → Unknown,
   reason ``"unrecognised"``.
 """
@@ -37,6 +40,7 @@ from wres_wdes.classify._common import (
     check_overrides,
     classify_unique,
     group_values,
+    says_not_stated,
     unknown_report,
     word_key,
 )
@@ -57,7 +61,7 @@ def _values() -> dict[str, str]:
 def _decide(value: str, overrides: Mapping[str, str]) -> tuple[str, Reason | None]:
     group = overrides.get(value) or _values().get(word_key(value))
     if group is None:
-        return "Unknown", UNRECOGNISED
+        return "Unknown", NOT_STATED if says_not_stated(value) else UNRECOGNISED
     return group, NOT_STATED if group == "Unknown" else None
 
 

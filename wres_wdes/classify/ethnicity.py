@@ -34,7 +34,11 @@ collapsing spaces:
    [derived: S1, the second character is for local use]. Unlisted two-letter
    codes are *not* grouped this way, because ``NA``, ``NK`` and ``NS`` (not
    available / known / stated) would read as ``N`` (BME).
-8. Otherwise **Unknown**, reported as ``"unrecognised"``.
+8. **Not stated in words** — the value holds a phrase of
+   ``reference/not_stated_phrases.csv`` (``I do not wish to disclose my ethnic
+   origin``, ``Prefer not to say``): Unknown, reason ``"not stated"``
+   [unconfirmed wordings].
+9. Otherwise **Unknown**, reported as ``"unrecognised"``.
 
 Missing and empty values are Unknown with reason ``"blank"``; recognised values
 meaning unknown (``Z``, ``99``, ``Not stated``, ``Prefer not to say`` …) have
@@ -66,6 +70,7 @@ from wres_wdes.classify._common import (
     group_values,
     prefix_index,
     prefix_match,
+    says_not_stated,
     unknown_report,
     word_key,
 )
@@ -132,6 +137,8 @@ def _decide(value: str, overrides: Mapping[str, str]) -> tuple[str, Reason | Non
         group = codes.get(value[0])
         if group in ("White", "BME"):
             return group, None
+    if says_not_stated(value):  # rule 8
+        return "Unknown", NOT_STATED
     return "Unknown", UNRECOGNISED
 
 

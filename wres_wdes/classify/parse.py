@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 
-from wres_wdes.classify._common import MISSING_TEXT, as_series, factorize, normalise
+from wres_wdes.classify._common import MISSING_TEXT, as_series, factorize, normalise, word_key
 
 _TRUE = frozenset({"y", "yes", "true", "t", "1"})
 _FALSE = frozenset({"n", "no", "false", "f", "0"})
@@ -57,11 +58,22 @@ def _answers(raw: pd.Series, decide, blank, dtype) -> tuple[pd.Series, pd.Series
     return out, pd.Series(np.asarray(invalid, dtype=bool)[index], index=raw.index, name=raw.name)
 
 
-def parse_boolean(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
+def _word_keys(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(word_key(normalise(w) or "") for w in words) - {""}
+
+
+def parse_boolean(
+    raw: pd.Series, yes: Iterable[str] = (), no: Iterable[str] = ()
+) -> tuple[pd.Series, pd.Series]:
     """Parse yes/no values.
 
     Accepts Y/N, Yes/No, True/False, T/F and 1/0 in any case and with surrounding
-    spaces (``DESIGN.md`` input contract), and Python or numpy booleans.
+    spaces (``DESIGN.md`` input contract), Python or numpy booleans, and the
+    column's own words for yes and for no (``yes=["Shortlisted"], no=["Not
+    Shortlisted"]``), matched on their words: case, spaces and punctuation are
+    ignored and ``&`` is ``and``, so ``Non-Mandatory`` and ``non mandatory`` are
+    one word. A word is matched as the whole value, never as part of one
+    (``Not Shortlisted`` contains ``Shortlisted``).
 
     Returns
     -------
@@ -75,13 +87,61 @@ def parse_boolean(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
     >>> values, invalid = parse_boolean(pd.Series(["Yes", " n ", "TRUE", None, "maybe"]))
     >>> values.tolist(), invalid.tolist()
     ([True, False, True, <NA>, <NA>], [False, False, False, False, True])
+    >>> words = {"yes": ["Shortlisted"], "no": ["Not Shortlisted"]}
+    >>> parse_boolean(pd.Series(["Not Shortlisted", "shortlisted"]), **words)[0].tolist()
+    [False, True]
     """
     raw = as_series(raw, "parse_boolean")
+    yes_words, no_words = _word_keys(yes), _word_keys(no)
 
     def decide(_item: object, key: str) -> bool | None:
-        return True if key in _TRUE else False if key in _FALSE else None
+        if key in _TRUE:
+            return True
+        if key in _FALSE:
+            return False
+        words = word_key(key)
+        return True if words in yes_words else False if words in no_words else None
 
     return _answers(raw, decide, pd.NA, "boolean")
+
+
+def parse_grounds(
+    raw: pd.Series, performance: Iterable[str] = (), ill_health: Iterable[str] = ()
+) -> tuple[pd.Series, pd.Series]:
+    """Capability grounds: ``performance`` or ``ill health``, read word by word.
+
+    WDES 3 counts capability on the grounds of performance, not ill health
+    (``reference/wdes.md`` §5). A value holding one of the ``ill_health`` words
+    (a whole word or run of words: ``ill``, ``health``, ``sickness`` …) is ill
+    health; else one holding a ``performance`` word is performance; anything else
+    is invalid. Whole words only, so ``skills gap`` and ``will not improve`` hold
+    no ``ill``.
+
+    Examples
+    --------
+    >>> values, invalid = parse_grounds(
+    ...     pd.Series(["Ill Health", "skills gap", "will not improve", "x"]),
+    ...     performance=["skills", "improve"], ill_health=["ill", "health"])
+    >>> values.tolist(), invalid.tolist()
+    (['ill health', 'performance', 'performance', <NA>], [False, False, False, True])
+    """
+    raw = as_series(raw, "parse_grounds")
+    ill = _word_keys(ill_health)
+    perf = _word_keys(performance)
+
+    def holds(words: str, listed: frozenset[str]) -> bool:
+        padded = f" {words} "
+        return any(f" {w} " in padded for w in listed)
+
+    def decide(_item: object, key: str) -> str | None:
+        words = word_key(key)
+        if holds(words, ill):
+            return "ill health"
+        if holds(words, perf):
+            return "performance"
+        return None
+
+    return _answers(raw, decide, pd.NA, "string")
 
 
 def _date_of_object(item: object) -> pd.Timestamp | None:

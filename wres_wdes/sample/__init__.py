@@ -82,11 +82,12 @@ import pandas as pd
 
 from ._draw import Calendar
 from ._events import applications, board, capability, disciplinary, training
+from ._exports import write_exports
 from ._survey import survey
 from ._table import Table, to_frame, write_csv
 from ._workforce import leavers_table, organisations, staff_table, workforce
 
-__all__ = ["FILES", "MIRRORS", "SAMPLE_SEED", "generate", "write_sample"]
+__all__ = ["FILES", "MIRRORS", "SAMPLE_SEED", "generate", "write_exports", "write_sample"]
 
 SAMPLE_SEED: int = 20240331
 """The seed of the bundled sample trust."""
@@ -219,11 +220,14 @@ def write_sample(
 def _config_text(staff: int, organisations: int, seed: int, year: int) -> str:
     from ._catalogue import SYSTEM_CODE, SYSTEM_NAME, TRUST_CODE, TRUST_NAME
 
+    column = ""
     if organisations == 1:
         name, code, what = TRUST_NAME, TRUST_CODE, "a fictional NHS trust"
     else:
         name, code = SYSTEM_NAME, SYSTEM_CODE
         what = f"{organisations} fictional trusts"
+        column = 'column = "Organisation"  # each value of this column is an organisation\n'
+
     inputs = "\n".join(
         f'# {_DESCRIPTIONS[key]}\n{"# " if key in MIRRORS else ""}{key} = "{file}"'
         for key, file in FILES.items()
@@ -241,7 +245,7 @@ seed={seed}, year={year})
 [organisation]
 name = "{name}"
 code = "{code}"
-
+{column}
 [reporting]
 year = {year}  # census 31 March {year}; data year 1 April {year - 1} to 31 March {year}
 

@@ -1,0 +1,33 @@
+"""The run configuration: a small TOML file naming the organisation, year and inputs.
+
+:mod:`~wres_wdes.config.model` holds what a parsed configuration is
+(:class:`Config`, :class:`Options`, :class:`InputFile`);
+:mod:`~wres_wdes.config.parse` checks a file against the table of its sections
+and keys (``DESIGN.md``, "Run configuration").
+"""
+
+from .model import (
+    CHOICES,
+    MAPPING_KINDS,
+    WINDOWS,
+    Config,
+    HistoryFile,
+    InputFile,
+    Options,
+)
+from .parse import INPUT_KEYS, SECTIONS, check_option, load_config, parse_config
+
+__all__ = [
+    "CHOICES",
+    "INPUT_KEYS",
+    "MAPPING_KINDS",
+    "SECTIONS",
+    "WINDOWS",
+    "Config",
+    "HistoryFile",
+    "InputFile",
+    "Options",
+    "check_option",
+    "load_config",
+    "parse_config",
+]

@@ -1,0 +1,233 @@
+"""Give case, training and leaver rows the groups and units of the people they are about.
+
+The input contract (``DESIGN.md``): case and training rows of a person in the
+staff list take that person's ethnicity, disability and units **from the staff
+list**, since the ESR record is the authority and an employee-relations
+tracker's free-text "Department" must not split a unit in two. Rows of people
+not in the staff list keep their own values, with blanks filled from the
+leavers list (a case may concern someone who has since left). Leaver rows carry
+their own values (a leaver is not in the census list).
+
+Every join is on ``person_id`` alone (one person over the whole file, see
+:mod:`wres_wdes.people`), one integer search per input, never a loop per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+from pandas.api.types import union_categoricals
+
+from . import classify
+from .counts import key_positions, shared_codes
+from .problems import Problem
+
+CASE_INPUTS = ("disciplinary", "capability", "training", "leavers")
+"""Inputs whose rows are about a person and take groups from the staff list."""
+
+INTERSECTIONAL = ("gender", "age_band", "sexual_orientation", "religion")
+"""Staff columns carried to cases and leavers so that any metric can be split by them."""
+
+PERSON_ATTRIBUTES = (
+    "ethnic_group",
+    "disability_group",
+    "band",
+    "medical_subgroup",
+    "wdes_cluster",
+    "staff_category",
+)
+
+GROUP_RAW = {"ethnic_group": "ethnicity", "disability_group": "disability"}
+GROUP_LABELS = {
+    "ethnic_group": classify.ETHNIC_GROUPS,
+    "disability_group": classify.DISABILITY_GROUPS,
+}
+
+
+def _concat_people(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    """Stack staff and leavers, keeping categorical columns categorical."""
+    out = {}
+    for column in columns:
+        # column by column: no copy of whole frames, and no column not carried
+        series = [
+            f[column] if column in f else pd.Series(np.nan, index=f.index, dtype=float)
+            for f in frames
+        ]
+        if all(isinstance(x.dtype, pd.CategoricalDtype) for x in series):
+            out[column] = union_categoricals([x.array for x in series], ignore_order=True)
+        else:
+            out[column] = pd.concat(series, ignore_index=True).to_numpy()
+    return pd.DataFrame(out)
+
+
+def _same_categories(a: pd.Series, b: pd.Series) -> tuple[pd.Series, pd.Series]:
+    if isinstance(a.dtype, pd.CategoricalDtype) and isinstance(b.dtype, pd.CategoricalDtype):
+        both = union_categoricals([a.array, b.array], ignore_order=True)
+        return a.cat.set_categories(both.categories), b.cat.set_categories(both.categories)
+    if isinstance(a.dtype, pd.CategoricalDtype) or isinstance(b.dtype, pd.CategoricalDtype):
+        return a.astype(object), b.astype(object)
+    return a, b
+
+
+def _choose(own: pd.Series, looked: pd.Series, staff_wins: np.ndarray) -> pd.Series:
+    """The staff list's value where ``staff_wins``; elsewhere own values, blanks filled
+    from the looked-up ones."""
+    use_looked = staff_wins | own.isna().to_numpy()
+    if not use_looked.any():
+        return own
+    own, looked = _same_categories(own, looked)
+    return own.where(~use_looked, looked)
+
+
+def _take(column: pd.Series, rows: np.ndarray, found: np.ndarray, index: pd.Index) -> pd.Series:
+    """``column`` at ``rows``, missing where not ``found``; categoricals stay categorical."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = np.where(found, column.cat.codes.to_numpy()[rows], -1)
+        return pd.Series(pd.Categorical.from_codes(codes, dtype=column.dtype), index=index)
+    taken = column.take(rows)
+    taken.index = index
+    return taken.where(found)
+
+
+def _group_column(
+    frame: pd.DataFrame, column: str, looked: pd.Series, staff_wins: np.ndarray
+) -> pd.Categorical:
+    """A classified group: the staff list's for people in it, else the row's own where it
+    gives a raw value, else the looked-up one; Unknown when none."""
+    labels = GROUP_LABELS[column]
+    if not isinstance(looked.dtype, pd.CategoricalDtype):
+        looked = looked.astype(pd.CategoricalDtype(labels))
+    categories = looked.cat.categories
+    codes = looked.cat.codes.to_numpy()
+    raw = GROUP_RAW[column]
+    if raw in frame and column in frame:
+        own_given = frame[raw].notna().to_numpy() & ~staff_wins
+        if own_given.any():
+            own = frame[column].cat.set_categories(categories).cat.codes.to_numpy()
+            codes = np.where(own_given, own, codes)
+    codes = np.where(codes < 0, categories.get_loc("Unknown"), codes)
+    return pd.Categorical.from_codes(codes, categories=categories)
+
+
+def match_training(
+    frames: dict[str, pd.DataFrame],
+    sources: Mapping[str, str],
+    problems: list[Problem],
+    person_codes: Mapping[str, np.ndarray] | None = None,
+    id_count: int = 0,
+) -> None:
+    """Match training episodes to the census staff list (``staff_position``, -1 if absent).
+
+    WRES 4 counts people in post at the census who accessed training
+    (``reference/wres.md`` §4), so an episode needs only its person's row in the
+    staff list, not a copy of their groups: at national scale that saves copying
+    millions of rows.
+    """
+    training, staff = frames["training"], frames["staff"]
+    coded = (
+        {"person_id": (person_codes["training"], person_codes["staff"], id_count)}
+        if person_codes and "training" in person_codes and "staff" in person_codes
+        else None
+    )
+    position = key_positions(training, staff, ["person_id"], coded)
+    frames["training"] = training.assign(staff_position=position)
+    missing = int((position < 0).sum())
+    if missing:
+        problems.append(
+            Problem.warning(
+                sources["training"],
+                None,
+                "person_id",
+                None,
+                f"{missing:,} episode(s) name a person_id not in the census staff list; WRES 4 "
+                "counts people in post at the census, so they are not counted",
+            )
+        )
+
+
+def attach_person_attributes(
+    frames: dict[str, pd.DataFrame],
+    levels: tuple[str, ...],
+    problems: list[Problem],
+    sources: Mapping[str, str],
+) -> None:
+    """Give case and leaver rows the groups and units of their people (training: positions).
+
+    One integer join per input on ``person_id``. For a row whose person is in the
+    staff list, the staff list's ethnicity, disability, band, units and
+    intersectional columns replace the row's own; for anyone else the row's own
+    values stand, blanks filled from the leavers list.
+    """
+    lookups = [frames[k] for k in ("staff", "leavers") if k in frames]
+    if not lookups:
+        return
+    carried = [
+        c
+        for c in (
+            *PERSON_ATTRIBUTES,
+            "organisation",
+            "directorate",
+            "unit",
+            *levels,
+            *INTERSECTIONAL,
+        )
+        if any(c in f for f in lookups)
+    ]
+    carried = list(dict.fromkeys(carried))
+    # every person_id of every input coded once against one dictionary
+    keyed = [
+        k
+        for k in dict.fromkeys(("staff", "leavers", *CASE_INPUTS))
+        if k in frames and "person_id" in frames[k]
+    ]
+    codes, id_count = shared_codes([frames[k]["person_id"] for k in keyed])
+    person_codes = dict(zip(keyed, codes, strict=True))
+    all_coded = all("person_id" in f for f in lookups)
+    people = _concat_people(lookups, carried if all_coded else ["person_id", *carried])
+    people_ids = (
+        np.concatenate([person_codes[k] for k in ("staff", "leavers") if k in frames])
+        if all_coded
+        else None
+    )
+    n_staff = len(frames["staff"]) if "staff" in frames else 0
+    if "training" in frames and "staff" in frames:
+        match_training(frames, sources, problems, person_codes, id_count)
+    for key in CASE_INPUTS:
+        if key == "training" or key not in frames or (key == "leavers" and "staff" not in frames):
+            continue
+        frame = frames[key]
+        coded = (
+            {"person_id": (person_codes[key], people_ids, id_count)}
+            if key in person_codes and people_ids is not None
+            else None
+        )
+        positions = key_positions(frame, people, ["person_id"], coded)
+        found = positions >= 0
+        in_staff = found & (positions < n_staff) & (key != "leavers")
+        rows = np.where(found, positions, 0)
+        for column in carried:
+            if column == "person_id":
+                continue
+            looked = _take(people[column], rows, found, frame.index)
+            if column in GROUP_LABELS:
+                frame[column] = _group_column(frame, column, looked, in_staff)
+            elif column in frame:
+                frame[column] = _choose(frame[column], looked, in_staff)
+            else:
+                frame[column] = looked
+        missing = ~found
+        if key != "leavers" and missing.any():
+            problems.append(
+                Problem.warning(
+                    sources[key],
+                    None,
+                    "person_id",
+                    None,
+                    f"{int(missing.sum()):,} row(s) name a person_id found in neither the staff "
+                    "nor the leavers list; they keep their own ethnicity, disability and units "
+                    "(Unknown where they give none)",
+                )
+            )
+        frames[key] = frame

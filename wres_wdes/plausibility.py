@@ -1,0 +1,359 @@
+"""Checks a careful analyst makes before believing a figure.
+
+Each finds a shape of export that would give a wrong figure without a word and
+turns it into a problem that names the file, the column and the value, and says
+what to put in the config:
+
+- an export whose own organisation column names many places (ESR's
+  ``Organisation`` is a cost centre) while ``[organisation] column`` is not set,
+  or a ``[organisation] column`` with implausibly many organisations (warnings);
+- an employee-relations tracker given whole: a column holding other case types
+  (grievance, bullying and harassment …) or informal stages that ``keep`` does
+  not filter out (an error: every row would count as a formal case);
+- a training export whose column says which courses are mandatory while no
+  column is read as ``mandatory`` (an error: WRES 4 would count mandatory
+  courses);
+- a classified column whose every value is Unknown (a warning);
+- a unit named only in an event file, not in the staff list (a warning);
+- an input with no records (an error for the staff list: nothing to compute).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from .classify import normalise
+from .classify._common import word_key
+from .contract import ORGANISATION, header_key
+from .problems import Problem
+
+ORGANISATION_KEYS = {header_key(h) for h in (ORGANISATION.name, *ORGANISATION.aliases)}
+
+MANY_ORGANISATIONS = 5
+"""More organisations than this, with few people each, is worth a warning."""
+
+PEOPLE_PER_ORGANISATION = 50
+"""Fewer people per organisation than this, on average, suggests cost centres."""
+
+OTHER_CASES = {
+    "disciplinary": (
+        "grievance",
+        "bullying",
+        "harassment",
+        "capability",
+        "sickness",
+        "absence",
+        "attendance",
+        "ill health",
+        "dignity",
+        "whistleblowing",
+        "flexible working",
+        "performance",
+    ),
+    "capability": (
+        "grievance",
+        "bullying",
+        "harassment",
+        "disciplinary",
+        "conduct",
+        "misconduct",
+        "dignity",
+        "whistleblowing",
+        "flexible working",
+        "sickness absence",
+        "attendance",
+    ),
+}
+"""Words of case types that are not this input's, by input (``reference/wres.md`` §4:
+WRES 3 counts the formal disciplinary process; ``wdes.md`` §5: WDES 3 the formal
+capability process)."""
+
+TYPE_HEADER = re.compile(r"type|category|kind|process|procedure|casetype")
+STAGE_HEADER = re.compile(r"stage|level|status|process|formal")
+
+MANDATORY_WORDS = ("mandatory", "statutory")
+
+
+def _holds(value: object, words: tuple[str, ...]) -> bool:
+    key = normalise(value)
+    if key is None:
+        return False
+    padded = f" {word_key(key)} "
+    return any(f" {w} " in padded for w in words)
+
+
+def _rows_holding(values: pd.Series, words: tuple[str, ...]) -> pd.Series:
+    """The values whose words hold one of ``words``, decided once per distinct value."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    hit = np.array([_holds(u, words) for u in uniques] + [False], dtype=bool)
+    return values[hit[np.where(codes < 0, len(uniques), codes)]]
+
+
+def _distinct(series: pd.Series) -> set[str]:
+    """The distinct non-blank values of a column as trimmed text, from its categories
+    when it is categorical (millions of rows, a few hundred values)."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        codes = np.unique(series.cat.codes.to_numpy())
+        values = series.cat.categories.to_numpy(dtype=object)[codes[codes >= 0]]
+    else:
+        values = pd.unique(series.dropna())
+    return {str(v).strip() for v in values if str(v).strip()}
+
+
+def _value_counts(series: pd.Series) -> pd.Series:
+    return series.astype("string").value_counts(sort=True)
+
+
+def _listed(counts: pd.Series, limit: int = 6) -> str:
+    shown = [f'"{v}" ({n:,} rows)' for v, n in counts.iloc[:limit].items()]
+    more = len(counts) - limit
+    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+
+
+def organisation_columns(
+    raw: pd.DataFrame, organisation_column: str | None, source: str
+) -> list[Problem]:
+    """A file's own organisation column with several values, while no ``[organisation]
+    column`` is set: every row is counted in the config's organisation, which is right
+    for a cost centre and wrong for a system extract; say which."""
+    if organisation_column is not None:
+        return []
+    problems = []
+    for header in raw.columns:
+        if header_key(header) not in ORGANISATION_KEYS:
+            continue
+        distinct = len(_distinct(raw[header]))
+        if distinct > 1:
+            problems.append(
+                Problem.warning(
+                    source,
+                    None,
+                    header,
+                    None,
+                    f"the column holds {distinct:,} different values, but no [organisation] "
+                    "column is set, so every row counts in the config's one organisation. If "
+                    "the file holds several organisations, set [organisation] column = "
+                    f'"{header}"; if the values are cost centres or departments, they can be '
+                    f'a breakdown level with columns = {{ unit = "{header}" }}',
+                )
+            )
+    return problems
+
+
+def many_organisations(staff: pd.DataFrame, organisation_column: str, source: str) -> list[Problem]:
+    """Implausibly many organisations for the people in them: a cost centre, probably."""
+    if "organisation" not in staff:
+        return []
+    count = staff["organisation"].nunique()
+    if count > MANY_ORGANISATIONS and len(staff) < PEOPLE_PER_ORGANISATION * count:
+        return [
+            Problem.warning(
+                source,
+                None,
+                organisation_column,
+                None,
+                f"{count:,} organisations for {len(staff):,} staff rows ({len(staff) / count:.1f} "
+                "each): each organisation gets its own returns. If this column names cost "
+                "centres or departments rather than organisations, remove [organisation] column "
+                f'and use it as a breakdown level (columns = {{ unit = "{organisation_column}" }})',
+            )
+        ]
+    return []
+
+
+def other_cases(
+    key: str, frame: pd.DataFrame, origin: Mapping[str, str], source: str
+) -> list[Problem]:
+    """Columns of a case input that hold other case types or informal stages."""
+    if key not in OTHER_CASES:
+        return []
+    read = set(origin.values())
+    problems = []
+    process = "disciplinary" if key == "disciplinary" else "capability"
+    for header in frame.columns:
+        if header in read or header in origin:
+            continue
+        folded = header_key(header)
+        values = frame[header]
+        if TYPE_HEADER.search(folded):
+            foreign = _rows_holding(values, OTHER_CASES[key])
+            if len(foreign):
+                own = values.dropna().astype("string")
+                own = own[~own.isin(foreign.astype("string"))].unique()[:3]
+                keep_list = ", ".join(f'"{v}"' for v in own) or f'"{process.title()}"'
+                problems.append(
+                    Problem.error(
+                        source,
+                        None,
+                        header,
+                        None,
+                        f"the column holds {_listed(_value_counts(foreign))}: these are not "
+                        f"{process} cases, and every row of this input counts as a formal "
+                        f"{process} case. Use only this input's rows with keep = "
+                        f'{{ "{header}" = [{keep_list}] }} in [inputs] {key}',
+                    )
+                )
+        if STAGE_HEADER.search(folded):
+            informal = _rows_holding(values, ("informal",))
+            if len(informal):
+                formal = values.dropna().astype("string")
+                formal = formal[~formal.isin(informal.astype("string"))].unique()[:4]
+                keep_list = ", ".join(f'"{v}"' for v in formal) or '"…"'
+                problems.append(
+                    Problem.error(
+                        source,
+                        None,
+                        header,
+                        None,
+                        f"the column holds {_listed(_value_counts(informal))}: the metric counts "
+                        f"entries into the formal {process} process. Keep only the formal stages "
+                        f'with keep = {{ "{header}" = [{keep_list}] }} in [inputs] {key}',
+                    )
+                )
+    return problems
+
+
+def mandatory_column(
+    key: str, frame: pd.DataFrame, origin: Mapping[str, str], source: str
+) -> list[Problem]:
+    """A training export that says which courses are mandatory in a column not read as such."""
+    if key != "training" or "mandatory" in frame:
+        return []
+    read = set(origin.values())
+    for header in frame.columns:
+        if header in read or header in origin:
+            continue
+        values = frame[header]
+        marked = _rows_holding(values, MANDATORY_WORDS)
+        if len(marked):
+            return [
+                Problem.error(
+                    source,
+                    None,
+                    header,
+                    None,
+                    f"the column holds {_listed(_value_counts(marked))}, but no column is read as "
+                    "mandatory, so mandatory courses would count towards WRES 4 (non-mandatory "
+                    f'training and CPD). Add columns = {{ mandatory = "{header}" }} and, if its '
+                    "words are not recognised, "
+                    'values = { mandatory = { yes = ["…"], no = ["…"] } }',
+                )
+            ]
+    return []
+
+
+UNKNOWN_OF = {
+    "ethnicity": ("ethnic_group", "Unknown"),
+    "disability": ("disability_group", "Unknown"),
+    "staff_group": ("staff_category", "Unknown"),
+}
+
+
+def all_unknown(frame: pd.DataFrame, origin: Mapping[str, str], source: str) -> list[Problem]:
+    """A classified column whose every value fell to Unknown: the wrong column, or an
+    export whose codes need ``[mappings]``."""
+    if len(frame) == 0:
+        return []
+    problems = []
+    for raw, (classified, unknown) in UNKNOWN_OF.items():
+        if raw in frame and classified in frame and _distinct(frame[classified]) == {unknown}:
+            problems.append(
+                Problem.warning(
+                    source,
+                    None,
+                    origin.get(raw, raw),
+                    None,
+                    f"every value ({len(frame):,} rows) is Unknown: check that the column holds "
+                    f'{raw} (or name the right one with columns = {{ {raw} = "…" }}), or classify '
+                    "its values under [mappings]",
+                )
+            )
+    if (
+        "pay_band" in frame
+        and "band" in frame
+        and frame["band"].isna().all()
+        and frame["medical_subgroup"].isna().all()
+    ):
+        problems.append(
+            Problem.warning(
+                source,
+                None,
+                origin.get("pay_band", "pay_band"),
+                None,
+                f"no value ({len(frame):,} rows) is a recognised band or medical grade: check "
+                "the column, or classify its values under [mappings.pay_band]",
+            )
+        )
+    return problems
+
+
+def event_units(
+    frames: Mapping[str, pd.DataFrame],
+    levels: tuple[str, ...],
+    sources: Mapping[str, str],
+    keys: tuple[str, ...] = ("disciplinary", "capability", "leavers"),
+) -> list[Problem]:
+    """Units named in an event file but nowhere in the staff list.
+
+    Rows of people in the staff list take their units from it; these are rows of
+    people not in it (leavers, or numbers the staff list lacks) whose own unit
+    names differ from ESR's (``Medicine & Urgent Care`` beside ``245 Medicine &
+    Urgent Care``): each shows as a unit of its own.
+    """
+    staff = frames.get("staff")
+    if staff is None:
+        return []
+    problems = []
+    for key in keys:
+        frame = frames.get(key)
+        if frame is None:
+            continue
+        for level in dict.fromkeys(("directorate", "unit", *levels)):
+            if level not in frame or level not in staff:
+                continue
+            only_names = _distinct(frame[level]) - _distinct(staff[level])
+            if only_names:
+                named = frame[level].dropna()
+                only = named[named.astype(object).map(str).str.strip().isin(list(only_names))]
+                problems.append(
+                    Problem.warning(
+                        sources.get(key, key),
+                        None,
+                        level,
+                        None,
+                        f"{_listed(_value_counts(only))} named only here, not in the staff list: "
+                        f"each shows as a {level} of its own. They are rows of people not in the "
+                        "staff list; if the names are the same units as ESR's, make them match",
+                    )
+                )
+    return problems
+
+
+def no_records(key: str, frame: pd.DataFrame, source: str) -> list[Problem]:
+    """An input with a header and no records."""
+    if len(frame):
+        return []
+    if key == "staff":
+        return [
+            Problem.error(
+                source,
+                None,
+                None,
+                None,
+                "the staff list holds no records (a header and no rows): there is nothing to "
+                "compute. Fill it with the staff in post at the census date",
+            )
+        ]
+    return [
+        Problem.warning(
+            source,
+            None,
+            None,
+            None,
+            "the file holds no records: the metrics that read it show no events",
+        )
+    ]
