@@ -117,7 +117,10 @@ def test_one_person_in_two_cost_centres_is_counted_once(tmp_path: Path) -> None:
 
 
 def test_the_same_assignment_twice_is_an_error(tmp_path: Path) -> None:
-    staff = STAFF + "104,104,Yes,H Asian or Asian British - Indian,No,XN07 Band 7,245 Medicine,Permanent\n"
+    staff = (
+        STAFF
+        + "104,104,Yes,H Asian or Asian British - Indian,No,XN07 Band 7,245 Medicine,Permanent\n"
+    )
     inputs = load(trust(tmp_path, staff), strict=False)
     errors = [p for p in inputs.problems if p.severity == "error"]
     assert errors and all("same assignment is listed twice" in p.rule for p in errors)
@@ -135,7 +138,9 @@ def test_a_repeated_person_without_assignment_numbers_is_an_error_with_the_fix(
 
 
 def test_assignments_that_disagree_on_the_person_warn(tmp_path: Path) -> None:
-    staff = STAFF.replace("101,101-2,No,A White - British", "101,101-2,No,N Black or Black British - African")
+    staff = STAFF.replace(
+        "101,101-2,No,A White - British", "101,101-2,No,N Black or Black British - African"
+    )
     inputs = load(trust(tmp_path, staff))
     assert any("different ethnicity" in p.rule and "primary" in p.rule for p in inputs.problems)
     assert inputs.frames["staff"].set_index("person_id").loc["101", "ethnic_group"] == "White"

@@ -161,14 +161,20 @@ def test_a_keep_column_the_file_lacks_is_an_error(tmp_path: Path) -> None:
 
 
 def test_a_keep_value_no_row_holds_is_a_warning(tmp_path: Path) -> None:
-    config = CONFIG.replace('"Stage" = ["Formal Investigation", ', '"Stage" = ["Formal Investigaton", ', 1)
+    config = CONFIG.replace(
+        '"Stage" = ["Formal Investigation", ', '"Stage" = ["Formal Investigaton", ', 1
+    )
     inputs = load(write_trust(tmp_path, config))
     warned = [p for p in inputs.problems if "keep lists a value no row holds" in p.rule]
     assert [p.value for p in warned] == ["formal investigaton"]
 
 
 def test_a_columns_header_the_file_lacks_is_an_error_listing_its_headers(tmp_path: Path) -> None:
-    config = CONFIG.replace('start_date = "Formal Start Date" }, keep = { "Case Type" = ["Disc', 'start_date = "Formal Date" }, keep = { "Case Type" = ["Disc', 1)
+    config = CONFIG.replace(
+        'start_date = "Formal Start Date" }, keep = { "Case Type" = ["Disc',
+        'start_date = "Formal Date" }, keep = { "Case Type" = ["Disc',
+        1,
+    )
     inputs = load(write_trust(tmp_path, config), strict=False)
     errors = [p for p in inputs.problems if p.severity == "error"]
     assert [p.column for p in errors] == ["Formal Date"]

@@ -144,7 +144,9 @@ def test_a_learning_exports_course_type_leaves_out_mandatory_courses(tmp_path: P
 
 def test_a_mandatory_column_not_read_as_such_stops_the_run(tmp_path: Path) -> None:
     learning = LEARNING.replace("Course Type", "Category")
-    inputs = load(trust(tmp_path, 'training = "learning.csv"\n', learning__csv=learning), strict=False)
+    inputs = load(
+        trust(tmp_path, 'training = "learning.csv"\n', learning__csv=learning), strict=False
+    )
     errors = [p for p in inputs.problems if p.severity == "error"]
     assert [p.column for p in errors] == ["Category"]
     assert 'columns = { mandatory = "Category" }' in errors[0].rule
@@ -202,7 +204,9 @@ def test_validate_lists_every_problem_at_once(tmp_path: Path) -> None:
     # four problems in four files, each of a kind that used to hide the next:
     # a missing required column, a bad yes/no word, bad grounds, a repeated person
     staff = STAFF + "4,A,No,XN05 Band 5\n"
-    trac = TRAC.replace(b"A5,", b"A5x,").replace(b"Shortlisted,Appointed\r\nA2", b"Maybe,Appointed\r\nA2")
+    trac = TRAC.replace(b"A5,", b"A5x,").replace(
+        b"Shortlisted,Appointed\r\nA2", b"Maybe,Appointed\r\nA2"
+    )
     capability = CAPABILITY.replace("skills gap", "restructure")
     board = BOARD.replace("Member ID", "Member")
     inputs = load(

@@ -436,3 +436,16 @@ def test_library_matches_hand_calculation(exports: Path, figures: pd.DataFrame) 
                 problems.append(f"{label}: {column} is {got}, expected {expected}")
     shown = "\n".join(problems[:80])
     assert not problems, f"{len(problems)} differences from the hand calculation:\n{shown}"
+
+
+def test_the_quickstart_reconciliation_of_the_practice_exports(exports: Path) -> None:
+    # docs/quickstart.md, step 5, quotes these figures for `wres-wdes sample --exports`
+    rec = wres_wdes.load(exports).reconciliation
+    staff = rec[rec.input == "staff"].set_index(["outcome", "reason"])["records"]
+    assert staff[("read", "")] == 2910
+    excluded = staff.xs("excluded", level="outcome")
+    assert excluded["text below the table (a report footer)"] == 1
+    folded = [r for r in excluded.index if r.startswith("further assignment")]
+    assert excluded[folded[0]] == 409 and "2,909 assignments of 2,500 people" in folded[0]
+    assert excluded["bank-only (options.include_bank = false)"] == 150
+    assert staff[("used", "")] == 2350

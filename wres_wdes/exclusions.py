@@ -170,6 +170,36 @@ class _Rules:
         if mask.any():
             self.frame = self.frame[~mask]
 
+    def outside(
+        self,
+        column: str,
+        window: tuple[dt.date, dt.date],
+        what: str,
+        label: str,
+        origin: Mapping[str, str],
+        problems: list[Problem],
+    ) -> None:
+        """Leave out the rows dated outside ``window``, with a warning giving their dates.
+
+        ``what`` words the rows (``case(s) start``), ``label`` the window and its option.
+        """
+        dates = self.frame[column]
+        outside = ~in_window(dates, *window)
+        if outside.any():
+            out = dates[outside]
+            problems.append(
+                Problem.warning(
+                    self.source,
+                    None,
+                    origin.get(column, column),
+                    None,
+                    f"{int(outside.sum()):,} {what} outside {label} (from "
+                    f"{fmt_date(out.min().date())} to {fmt_date(out.max().date())}) and are "
+                    "left out",
+                )
+            )
+        self.drop(f"{what.split(' ')[-1]} outside {label}", outside)
+
 
 def apply_rules(
     key: str,
@@ -183,7 +213,7 @@ def apply_rules(
     """The records of one input that the metrics use; every other one counted by reason."""
     options = config.options
     start, end = config.data_year
-    outside = f"outside the data year {fmt_date(start)} to {fmt_date(end)}"
+    data_year_label = f"the data year {fmt_date(start)} to {fmt_date(end)}"
     bank_reason = "bank-only (options.include_bank = false)"
     rules = _Rules(key, source, frame, reconciler)
 
@@ -204,7 +234,7 @@ def apply_rules(
                 )
             rules.drop(bank_reason, bank)
     if key == "leavers":
-        rules.drop(f"left {outside}", ~in_window(rules.frame["leave_date"], start, end))
+        rules.outside("leave_date", (start, end), "leavers left", data_year_label, origin, problems)
         _fold(rules, problems, not options.include_bank, "leaver row")
         if "bank" in rules.frame and not options.include_bank:
             rules.drop(
@@ -218,7 +248,8 @@ def apply_rules(
             rules.frame["mandatory"].fillna(False).astype(bool),
         )
     if key in ("applications", "training") and "date" in rules.frame:
-        rules.drop(f"dated {outside}", ~in_window(rules.frame["date"], start, end))
+        what = "applications are dated" if key == "applications" else "episodes are dated"
+        rules.outside("date", (start, end), what, data_year_label, origin, problems)
     if key in ("disciplinary", "capability"):
         _case_rules(rules, key, config, source, origin, problems)
     return rules.frame
@@ -253,23 +284,11 @@ def _case_rules(
     window = options.disciplinary_window if key == "disciplinary" else options.capability_window
     years = 2 if window == "two_year" else 1
     w_start, w_end = config.window(years)
-    starts = rules.frame["start_date"]
-    inside = in_window(starts, w_start, w_end)
-    label = f"the {window.replace('_', '-')} window {fmt_date(w_start)} to {fmt_date(w_end)}"
-    if (~inside).any():
-        before = starts[~inside]
-        problems.append(
-            Problem.warning(
-                source,
-                None,
-                origin.get("start_date", "start_date"),
-                None,
-                f"{int((~inside).sum()):,} case(s) start outside {label} "
-                f"(from {fmt_date(before.min().date())} to {fmt_date(before.max().date())}) "
-                f"and are left out (options.{key}_window)",
-            )
-        )
-    rules.drop(f"started outside {label} (options.{key}_window)", ~inside)
+    label = (
+        f"the {window.replace('_', '-')} window {fmt_date(w_start)} to {fmt_date(w_end)} "
+        f"(options.{key}_window)"
+    )
+    rules.outside("start_date", (w_start, w_end), "cases started", label, origin, problems)
     frame = rules.frame
     on = [c for c in ("person_id", "start_date") if c in frame]
     duplicated = frame.duplicated(on, keep="first")

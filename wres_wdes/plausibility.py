@@ -168,52 +168,53 @@ def many_organisations(staff: pd.DataFrame, organisation_column: str, source: st
 def other_cases(
     key: str, frame: pd.DataFrame, origin: Mapping[str, str], source: str
 ) -> list[Problem]:
-    """Columns of a case input that hold other case types or informal stages."""
+    """Columns of a case input that hold other case types or informal stages.
+
+    Each is an error whose message gives the ``keep`` line that uses only this
+    input's rows: the values of the column that are not the foreign ones.
+    """
     if key not in OTHER_CASES:
         return []
     read = set(origin.values())
-    problems = []
     process = "disciplinary" if key == "disciplinary" else "capability"
+    checks = (
+        (
+            TYPE_HEADER,
+            OTHER_CASES[key],
+            f"these are not {process} cases, and every row of this input counts as a formal "
+            f"{process} case. Use only this input's rows",
+        ),
+        (
+            STAGE_HEADER,
+            ("informal",),
+            f"the metric counts entries into the formal {process} process. Keep only the "
+            "formal stages",
+        ),
+    )
+    problems = []
     for header in frame.columns:
         if header in read or header in origin:
             continue
-        folded = header_key(header)
         values = frame[header]
-        if TYPE_HEADER.search(folded):
-            foreign = _rows_holding(values, OTHER_CASES[key])
-            if len(foreign):
-                own = values.dropna().astype("string")
-                own = own[~own.isin(foreign.astype("string"))].unique()[:3]
-                keep_list = ", ".join(f'"{v}"' for v in own) or f'"{process.title()}"'
-                problems.append(
-                    Problem.error(
-                        source,
-                        None,
-                        header,
-                        None,
-                        f"the column holds {_listed(_value_counts(foreign))}: these are not "
-                        f"{process} cases, and every row of this input counts as a formal "
-                        f"{process} case. Use only this input's rows with keep = "
-                        f'{{ "{header}" = [{keep_list}] }} in [inputs] {key}',
-                    )
+        for pattern, words, why in checks:
+            if not pattern.search(header_key(header)):
+                continue
+            foreign = _rows_holding(values, words)
+            if not len(foreign):
+                continue
+            others = values.dropna().astype("string")
+            others = others[~others.isin(foreign.astype("string"))].unique()[:4]
+            keep_list = ", ".join(f'"{v}"' for v in others) or '"…"'
+            problems.append(
+                Problem.error(
+                    source,
+                    None,
+                    header,
+                    None,
+                    f"the column holds {_listed(_value_counts(foreign))}: {why} with keep = "
+                    f'{{ "{header}" = [{keep_list}] }} in [inputs] {key}',
                 )
-        if STAGE_HEADER.search(folded):
-            informal = _rows_holding(values, ("informal",))
-            if len(informal):
-                formal = values.dropna().astype("string")
-                formal = formal[~formal.isin(informal.astype("string"))].unique()[:4]
-                keep_list = ", ".join(f'"{v}"' for v in formal) or '"…"'
-                problems.append(
-                    Problem.error(
-                        source,
-                        None,
-                        header,
-                        None,
-                        f"the column holds {_listed(_value_counts(informal))}: the metric counts "
-                        f"entries into the formal {process} process. Keep only the formal stages "
-                        f'with keep = {{ "{header}" = [{keep_list}] }} in [inputs] {key}',
-                    )
-                )
+            )
     return problems
 
 
