@@ -513,62 +513,39 @@ def expected_figures(folder: str | Path) -> pd.DataFrame:
         "WDES", "leaving", "disability", "Disabled", "Non-disabled", counted, left
     )
 
-    # WRES 9 / WDES 10: board against the census workforce, organisation level
-    # (rules §Board)
+    # WRES 9 / WDES 10: board against the census workforce, organisation level, every
+    # group (rules §Board as revised for issue 13): each group's share of ALL members
+    # minus its share of ALL census staff (the basis of WRES 1 and WDES 1), in points
     board = read_board(files["board"])
-    known_staff = counted[counted["ethnic"].ne("Unknown")]
-    staff_bme = int(known_staff["ethnic"].eq("BME").sum())
-    staff_disabled = int(counted["disability"].eq("Disabled").sum())
-    for category, members in (
-        ("voting", board[board["voting"]]),
-        ("executive", board[board["executive"]]),
-        ("all", board),
+    for standard, metric, column, groups in (
+        ("WRES", "9", "ethnic", ("White", "BME", "Unknown")),
+        ("WDES", "10", "disability", ("Disabled", "Non-disabled", "Unknown")),
     ):
-        # WRES 9: BME share of members of known ethnicity minus BME share of staff of
-        # known ethnicity, in percentage points
-        known = members[members["ethnic"].ne("Unknown")]
-        bme = int(known["ethnic"].eq("BME").sum())
-        rows.append(
-            _row(
-                "WRES",
-                "9",
-                "organisation",
-                TRUST,
-                category,
-                "BME",
-                "",
-                "difference_pp",
-                len(known),
-                bme,
-                len(known_staff),
-                staff_bme,
-                100 * bme / len(known) - 100 * staff_bme / len(known_staff),
-            )
-        )
-    for category, members in (
-        ("voting", board[board["voting"]]),
-        ("executive", board[board["executive"]]),
-        ("all", board),
-    ):
-        # WDES 10: Disabled share of all members minus Disabled share of all staff
-        disabled = int(members["disability"].eq("Disabled").sum())
-        rows.append(
-            _row(
-                "WDES",
-                "10",
-                "organisation",
-                TRUST,
-                category,
-                "Disabled",
-                "",
-                "difference_pp",
-                len(members),
-                disabled,
-                len(counted),
-                staff_disabled,
-                100 * disabled / len(members) - 100 * staff_disabled / len(counted),
-            )
-        )
+        for category, members in (
+            ("voting", board[board["voting"]]),
+            ("executive", board[board["executive"]]),
+            ("all", board),
+        ):
+            for group in groups:
+                in_board = int(members[column].eq(group).sum())
+                in_staff = int(counted[column].eq(group).sum())
+                rows.append(
+                    _row(
+                        standard,
+                        metric,
+                        "organisation",
+                        TRUST,
+                        category,
+                        group,
+                        "",
+                        "difference_pp",
+                        len(members),
+                        in_board,
+                        len(counted),
+                        in_staff,
+                        100 * in_board / len(members) - 100 * in_staff / len(counted),
+                    )
+                )
 
     return pd.DataFrame(rows, columns=COLUMNS)
 

@@ -160,13 +160,31 @@ def test_a_keep_column_the_file_lacks_is_an_error(tmp_path: Path) -> None:
     assert {p.column for p in errors} == {"Stgae", "Stage", "Formal Start Date"}
 
 
-def test_a_keep_value_no_row_holds_is_a_warning(tmp_path: Path) -> None:
+def test_a_keep_value_with_a_close_match_is_a_typing_error(tmp_path: Path) -> None:
+    # "Formal Investigaton" would silently drop every Formal Investigation row
     config = CONFIG.replace(
         '"Stage" = ["Formal Investigation", ', '"Stage" = ["Formal Investigaton", ', 1
     )
+    inputs = load(write_trust(tmp_path, config), strict=False)
+    errors = [p for p in inputs.problems if p.severity == "error"]
+    assert [p.value for p in errors] == ["formal investigaton"]
+    assert 'did you mean "Formal Investigation"?' in errors[0].rule
+
+
+def test_a_keep_value_no_row_holds_and_nothing_like_it_is_a_warning(tmp_path: Path) -> None:
+    # a stage that no case reached this year is not an error
+    config = CONFIG.replace('"Appeal"] }', '"Appeal", "Employment Tribunal"] }', 1)
     inputs = load(write_trust(tmp_path, config))
     warned = [p for p in inputs.problems if "keep lists a value no row holds" in p.rule]
-    assert [p.value for p in warned] == ["formal investigaton"]
+    assert [p.value for p in warned] == ["employment tribunal"]
+
+
+def test_keep_leaving_no_row_is_an_error(tmp_path: Path) -> None:
+    config = CONFIG.replace(
+        '"Case Type" = ["Disciplinary"]', '"Case Type" = ["Discipline case"]', 1
+    )
+    inputs = load(write_trust(tmp_path, config), strict=False)
+    assert any("keep leaves no row" in p.rule for p in inputs.problems if p.severity == "error")
 
 
 def test_a_columns_header_the_file_lacks_is_an_error_listing_its_headers(tmp_path: Path) -> None:

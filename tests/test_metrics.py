@@ -152,9 +152,11 @@ def test_wres3_person_with_two_cases_in_a_year_counts_once() -> None:
     assert (r.events_group, r.events_reference, r.value) == (1, 1, 1.0)
 
 
-def test_zero_group_events_give_zero_and_zero_reference_events_not_calculable() -> None:
+def test_zero_group_events_give_zero_and_zero_reference_events_a_one_sided_bound() -> None:
     # BME 0 of 50 cases, White 3 of 50: ratio 0 (contract: 0 when the group has no
-    # events and the reference has some). In Surgery no White cases: not calculable.
+    # events and the reference has some). In Surgery no White cases: no finite ratio,
+    # flagged reference_no_events with its lower bound (issue 13: the most extreme
+    # disparity must not be the quietest).
     staff = pd.concat(
         [
             people(50, "A"),
@@ -175,7 +177,14 @@ def test_zero_group_events_give_zero_and_zero_reference_events_not_calculable() 
     medicine = row(results, "WRES", "3", "directorate", "Medicine")
     assert medicine.value == 0 and "not_calculable" not in medicine["flags"]
     surgery = row(results, "WRES", "3", "directorate", "Surgery")
-    assert np.isnan(surgery.value) and "not_calculable" in surgery["flags"]
+    assert np.isnan(surgery.value) and "reference_no_events" in surgery["flags"]
+    assert "not_calculable" not in surgery["flags"]
+    # 1 of 5 BME against 0 of 5 White: Koopman lower bound 0.303 (statsmodels
+    # confint_proportions_2indep(1, 5, 0, 5, compare="ratio", method="score",
+    # correction=False) = (0.30308, inf)); score test p = 0.2918
+    assert surgery.ci_low == pytest.approx(0.3030784, rel=1e-6) and surgery.ci_high == np.inf
+    assert surgery.p_value == pytest.approx(0.29184, rel=1e-4)
+    assert "significant" not in surgery["flags"]
 
 
 def test_unit_with_no_minority_staff_is_not_calculable() -> None:
@@ -298,8 +307,10 @@ def test_metric1_with_nobody_in_the_workforce_gives_no_rows() -> None:
 
 
 def test_board_metrics_are_board_minus_workforce_in_points() -> None:
-    # Workforce: 20 BME of 100 known (plus 10 Unknown) = 20%. Voting board of 10,
-    # 3 BME, 1 Unknown: 3/9 = 33.3%; WRES 9 voting = 33.33 - 20 = +13.3 pp.
+    # Workforce of 110: 80 White, 20 BME, 10 Unknown. Voting board of 10: 6 White,
+    # 3 BME, 1 Unknown. Default basis (all members, all staff, as WRES 1):
+    # BME 3/10 - 20/110 = 30 - 18.18 = +11.8 pp; White 60 - 72.73; Unknown 10 - 9.09.
+    # With board_unknown_ethnicity = "exclude": 3/9 - 20/100 = +13.3 pp.
     # Disabled: workforce 5 of 110 = 4.55%; board 1 Disabled of 10 voting = 10%.
     staff = pd.concat([people(80, "A"), people(20, "N"), people(5, "Z"), people(5, "Z", "Yes")])
     board = pd.DataFrame(
@@ -312,14 +323,37 @@ def test_board_metrics_are_board_minus_workforce_in_points() -> None:
         }
     )
     results = calculate(load_frames({"staff": staff, "board": board}, CONFIG))
-    r = row(results, "WRES", "9", category="voting")
-    assert (r.events_group, r.n_group) == (3, 9)
-    assert (r.events_reference, r.n_reference) == (20, 100)
+    voting = {
+        g: row(results, "WRES", "9", category="voting", group=g)
+        for g in ("White", "BME", "Unknown")
+    }
+    r = voting["BME"]
+    assert (r.events_group, r.n_group) == (3, 10)
+    assert (r.events_reference, r.n_reference) == (20, 110)
+    assert r.value == pytest.approx(30 - 100 * 20 / 110)
+    assert voting["White"].value == pytest.approx(60 - 100 * 80 / 110)
+    assert voting["Unknown"].value == pytest.approx(10 - 100 * 10 / 110)
+    assert sum(v.value for v in voting.values()) == pytest.approx(0.0, abs=1e-9)
+    assert "all members" in r.note
+    # complete counts: no interval, no test (options.census_intervals)
+    assert np.isnan(r.ci_low) and np.isnan(r.p_value) and r.method.startswith("none")
+    known = calculate(
+        load_frames(
+            {"staff": staff, "board": board},
+            CONFIG.with_options(board_unknown_ethnicity="exclude"),
+        )
+    )
+    r = row(known, "WRES", "9", category="voting", group="BME")
+    assert (r.events_group, r.n_group, r.events_reference, r.n_reference) == (3, 9, 20, 100)
     assert r.value == pytest.approx(100 * 3 / 9 - 20)
-    r = row(results, "WDES", "10", category="voting")
+    assert "known ethnicity" in r.note
+    assert not (known.frame.metric.eq("9") & known.frame.group.eq("Unknown")).any()
+    for g in ("Disabled", "Non-disabled", "Unknown"):
+        assert len(results.frame[results.frame.metric.eq("10") & results.frame.group.eq(g)]) == 3
+    r = row(results, "WDES", "10", category="voting", group="Disabled")
     assert (r.events_group, r.n_group, r.events_reference, r.n_reference) == (1, 10, 5, 110)
     assert r.value == pytest.approx(10 - 100 * 5 / 110)
-    r = row(results, "WDES", "10", category="executive")
+    r = row(results, "WDES", "10", category="executive", group="Disabled")
     assert (r.events_group, r.n_group) == (1, 7)
 
 

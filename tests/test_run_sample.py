@@ -125,6 +125,7 @@ def test_flags_are_known_words(metrics: pd.DataFrame) -> None:
         "small_numbers",
         "outside_four_fifths",
         "significant",
+        "reference_no_events",
         "not_calculable",
         "events_exceed_population",
         "not_provided",

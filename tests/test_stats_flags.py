@@ -9,7 +9,13 @@ from wres_wdes.stats import FLAG_ORDER, adjust_p_values, flag_columns, flags, jo
 
 
 def test_flag_order_is_the_results_contract_order():
-    assert FLAG_ORDER == ("small_numbers", "outside_four_fifths", "significant", "not_calculable")
+    assert FLAG_ORDER == (
+        "small_numbers",
+        "outside_four_fifths",
+        "significant",
+        "reference_no_events",
+        "not_calculable",
+    )
 
 
 def test_flags_are_joined_in_fixed_order():
@@ -63,7 +69,34 @@ def test_significant_means_interval_excludes_the_null():
 
 def test_not_calculable_defaults_to_missing_value_and_suppresses_other_judgements():
     f = flag_columns(value=[np.nan], ci_low=[2.0], ci_high=[3.0])
-    assert f.iloc[0].tolist() == [False, False, False, True]
+    assert f.iloc[0].tolist() == [False, False, False, False, True]
+
+
+def test_significance_follows_the_p_value_shown():
+    # one procedure: given the p-value shown beside the figure, the flag is p < 0.05
+    f = flag_columns(
+        value=[2.0, 2.0], ci_low=[1.01, 1.01], ci_high=[3.0, 3.0], p_value=[0.049, 0.051]
+    )
+    assert f["significant"].tolist() == [True, False]
+
+
+def test_no_reference_events_is_flagged_outside_the_band_and_significant_by_its_bound():
+    # WDES 2, 46 of 161 against 0 of 18: no finite ratio, at least 1.61, p = 0.0085
+    f = flag_columns(
+        value=[np.nan],
+        ci_low=[1.608],
+        ci_high=[np.inf],
+        not_calculable=[False],
+        reference_no_events=[True],
+        p_value=[0.0085],
+    )
+    assert f.iloc[0].to_dict() == {
+        "small_numbers": False,
+        "outside_four_fifths": True,
+        "significant": True,
+        "reference_no_events": True,
+        "not_calculable": False,
+    }
 
 
 def test_flag_columns_keep_series_index():

@@ -1,8 +1,9 @@
-"""percent_interval (Wilson) and difference_interval (Newcombe hybrid score)."""
+"""percent_interval (Wilson) and difference_interval (Mee score; Newcombe hybrid score)."""
 
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import optimize
 from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
 
 from wres_wdes.stats import difference_interval, percent_interval
@@ -65,7 +66,7 @@ NEWCOMBE_TABLE_II = [
 
 @pytest.mark.parametrize(("counts", "expected"), NEWCOMBE_TABLE_II)
 def test_difference_matches_newcombe_1998b_table_ii(counts, expected):
-    r = difference_interval(*counts)
+    r = difference_interval(*counts, method="newcombe")
     assert r.ci_low[0] == pytest.approx(100 * expected[0], abs=0.005)
     assert r.ci_high[0] == pytest.approx(100 * expected[1], abs=0.005)
 
@@ -73,7 +74,7 @@ def test_difference_matches_newcombe_1998b_table_ii(counts, expected):
 def test_difference_matches_fagerland_perondi_example():
     # Fagerland, Lydersen & Laake (2017) ch. 4, 7/34 vs 1/34: Newcombe hybrid
     # score 0.1765 (0.0189 to 0.3404).
-    r = difference_interval(7, 34, 1, 34)
+    r = difference_interval(7, 34, 1, 34, method="newcombe")
     assert r.value[0] == pytest.approx(17.65, abs=0.005)
     assert (r.ci_low[0], r.ci_high[0]) == pytest.approx((1.89, 34.04), abs=0.005)
 
@@ -82,7 +83,7 @@ def test_difference_matches_statsmodels_newcomb_on_many_tables():
     rng = np.random.default_rng(12)
     ng, nr = rng.integers(1, 500, 300), rng.integers(1, 500, 300)
     xg, xr = rng.binomial(ng, rng.uniform(0, 1, 300)), rng.binomial(nr, rng.uniform(0, 1, 300))
-    r = difference_interval(xg, ng, xr, nr)
+    r = difference_interval(xg, ng, xr, nr, method="newcombe")
     for i in range(len(xg)):
         low, high = confint_proportions_2indep(
             xg[i], ng[i], xr[i], nr[i], compare="diff", method="newcomb"
@@ -100,3 +101,42 @@ def test_difference_with_an_empty_group_is_not_calculable():
     r = difference_interval([0, 3], [0, 10], [2, 0], [10, 0])
     assert r.not_calculable.all()
     assert r[["value", "ci_low", "ci_high"]].isna().all(axis=None)
+
+
+def _mee_score_by_numerical_likelihood(delta, x1, n1, x2, n2):
+    """Mee's score statistic with the constrained estimate found numerically (not by the
+    Farrington-Manning cubic the library uses): an independent check."""
+    lo, hi = max(0.0, -delta), min(1.0, 1.0 - delta)
+
+    def negative_log_likelihood(p2):
+        p1, eps = p2 + delta, 1e-300
+        return -(
+            x1 * np.log(max(p1, eps))
+            + (n1 - x1) * np.log(max(1 - p1, eps))
+            + x2 * np.log(max(p2, eps))
+            + (n2 - x2) * np.log(max(1 - p2, eps))
+        )
+
+    p2 = optimize.minimize_scalar(
+        negative_log_likelihood, bounds=(lo, hi), method="bounded", options={"xatol": 1e-14}
+    ).x
+    p1 = p2 + delta
+    return (x1 / n1 - x2 / n2 - delta) / np.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2)
+
+
+@pytest.mark.parametrize(
+    "table", [(56, 70, 48, 80), (7, 34, 1, 34), (90, 109, 0, 15), (3, 10, 9, 10), (5, 500, 1, 40)]
+)
+def test_mee_score_limits_solve_the_score_equation(table):
+    # the limits are where the score statistic, with its constrained MLE computed
+    # independently, equals -+1.95996 (Mee 1984)
+    r = difference_interval(*table)
+    low, high = r.ci_low[0] / 100, r.ci_high[0] / 100
+    assert _mee_score_by_numerical_likelihood(low, *table) == pytest.approx(1.959964, abs=1e-5)
+    assert _mee_score_by_numerical_likelihood(high, *table) == pytest.approx(-1.959964, abs=1e-5)
+
+
+def test_mee_interval_reaches_the_edges_only_at_all_or_nothing():
+    r = difference_interval([10, 0], [10, 10], [0, 10], [10, 10])
+    assert r.ci_high[0] == pytest.approx(100.0) and 0 < r.ci_low[0] < 100
+    assert r.ci_low[1] == pytest.approx(-100.0) and -100 < r.ci_high[1] < 0

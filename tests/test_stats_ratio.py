@@ -9,7 +9,15 @@ from statsmodels.stats.proportion import confint_proportions_2indep
 from wres_wdes.stats import relative_likelihood
 from wres_wdes.stats.ratio import _koopman_score
 
-COLUMNS = ["rate_group", "rate_reference", "value", "ci_low", "ci_high", "not_calculable"]
+COLUMNS = [
+    "rate_group",
+    "rate_reference",
+    "value",
+    "ci_low",
+    "ci_high",
+    "not_calculable",
+    "reference_no_events",
+]
 
 
 def _random_tables(seed, size, max_n=300, interior=False):
@@ -179,14 +187,41 @@ def test_no_group_events_gives_zero_with_lower_limit_zero(method):
 
 @pytest.mark.parametrize(
     "table",
-    [(3, 40, 0, 60), (0, 40, 0, 60), (0, 0, 5, 60), (3, 40, 0, 0), (np.nan, 40, 5, 60)],
-    ids=["reference-no-events", "no-events", "empty-group", "empty-reference", "missing"],
+    [(0, 40, 0, 60), (0, 0, 5, 60), (3, 40, 0, 0), (np.nan, 40, 5, 60)],
+    ids=["no-events", "empty-group", "empty-reference", "missing"],
 )
 @pytest.mark.parametrize("method", ["koopman", "mover_wilson", "katz"])
 def test_not_calculable_rows_are_empty_and_flagged(table, method):
     r = relative_likelihood(*table, method=method)
-    assert r.not_calculable[0]
+    assert r.not_calculable[0] and not r.reference_no_events[0]
     assert r[["value", "ci_low", "ci_high"]].isna().all(axis=None)
+
+
+@pytest.mark.parametrize(
+    ("table", "bound"),
+    [
+        # statsmodels confint_proportions_2indep(..., compare="ratio", method="score",
+        # correction=False): (1.6080592, inf), (4.0478058, inf), (0.3030784, inf)
+        ((46, 161, 0, 18), 1.6080592022),
+        ((3, 10, 0, 50), 4.0478058211),
+        ((1, 5, 0, 5), 0.3030784390),
+    ],
+)
+def test_no_reference_events_gives_the_one_sided_koopman_bound(table, bound):
+    # issue 13: WDES 2, 46 of 161 against 0 of 18 - the most extreme disparity must not
+    # be the quietest. The ratio has no finite value; the data say it is at least this.
+    r = relative_likelihood(*table)
+    assert r.reference_no_events[0] and not r.not_calculable[0]
+    assert np.isnan(r.value[0])
+    assert r.ci_low[0] == pytest.approx(bound, rel=1e-8)
+    assert r.ci_high[0] == np.inf
+
+
+def test_no_reference_events_bounds_by_mover_wilson_and_not_by_katz():
+    mover = relative_likelihood(46, 161, 0, 18, method="mover_wilson")
+    assert 0 < mover.ci_low[0] < np.inf and mover.ci_high[0] == np.inf
+    katz = relative_likelihood(46, 161, 0, 18, method="katz")
+    assert np.isnan(katz.ci_low[0]) and katz.ci_high[0] == np.inf
 
 
 def test_rates_are_kept_where_a_population_exists_even_if_not_calculable():

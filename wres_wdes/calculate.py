@@ -31,6 +31,11 @@ from .results import EXTRA_COLUMNS, METRICS_COLUMNS, Results
 
 SPLITS = {"ethnicity": "ethnic_group", "disability": "disability_group"}
 
+FAMILY = ("organisation", "standard", "metric", "category", "level", "statistic")
+"""A family of tests for Benjamini–Hochberg: the units of one organisation's metric (and
+category) at one level. Families never cross organisations, so one trust's adjusted
+p-values do not change because another trust is in the run."""
+
 
 def _organisations(inputs: Inputs) -> set[str]:
     found: set[str] = set()
@@ -184,16 +189,26 @@ def calculate(
         frame = pd.DataFrame(columns=[*METRICS_COLUMNS, *EXTRA_COLUMNS])
         return Results(frame)
     frame = pd.concat(parts, ignore_index=True)
+    text = ("category", "reference_group", "note", "method")
     for column in (*METRICS_COLUMNS, *EXTRA_COLUMNS):
         if column not in frame:
-            frame[column] = "" if column in ("category", "reference_group", "note") else np.nan
-    frame["category"] = frame["category"].fillna("")
-    frame["reference_group"] = frame["reference_group"].fillna("")
-    frame["note"] = frame["note"].fillna("")
+            frame[column] = "" if column in text else np.nan
+    for column in text:
+        frame[column] = frame[column].fillna("")
     frame["p_adjusted"] = stats.adjust_p_values(
-        frame["p_value"].to_numpy(dtype=np.float64),
-        groups=frame[["standard", "metric", "level", "category", "statistic"]],
+        frame["p_value"].to_numpy(dtype=np.float64), groups=frame[list(FAMILY)]
     )
+    if inputs.config.options.adjusted_significance:
+        hit = (
+            frame["p_adjusted"].to_numpy(dtype=np.float64)
+            < 1.0 - inputs.config.options.confidence_level
+        )
+        flags = frame["flags"].to_numpy(dtype=object)
+        frame["flags"] = np.where(
+            hit,
+            np.where(flags == "", "significant_adjusted", flags + ";significant_adjusted"),
+            flags,
+        )
     columns = [*METRICS_COLUMNS, *EXTRA_COLUMNS]
     if split_by is not None:
         frame["split_by"] = split_by

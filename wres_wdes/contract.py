@@ -73,6 +73,10 @@ class Column:
         ``False`` for a column never found by its header alone: the organisation,
         which only ``[organisation] column`` names (ESR's own ``Organisation``
         column is a cost centre, not a trust).
+    weak_aliases
+        Headers that may hold the column but may mean something near it (a case's
+        ``Date Opened`` for the date it entered the formal process): matched only
+        when no alias is, and then with a warning naming the header.
     """
 
     name: str
@@ -82,6 +86,7 @@ class Column:
     aliases: tuple[str, ...] = ()
     words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     matched: bool = True
+    weak_aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -262,11 +267,14 @@ CASE_START = Column(
     required=True,
     aliases=(
         "Formal Start Date",
-        "Case Start Date",
+        "Formal Process Start Date",
+        "Date Formal Process Started",
         "Date Entered Formal Process",
+        "Formal Date",
+        "Case Start Date",
         "Start Date",
-        "Date Opened",
     ),
+    weak_aliases=("Date Opened", "Opened", "Date Raised", "Case Opened"),
 )
 GROUP_COLUMNS = (ETHNICITY, DISABILITY)
 
@@ -433,7 +441,15 @@ APPLICATIONS = InputSpec(
             "date",
             "date",
             "Application, shortlisting or appointment date.",
-            aliases=("Application Date", "Date Applied", "Closing Date"),
+            aliases=(
+                "Application Date",
+                "Date Applied",
+                "Date Received",
+                "Received Date",
+                "Date Submitted",
+                "Submitted Date",
+                "Closing Date",
+            ),
         ),
     ),
     checks=(
@@ -566,7 +582,16 @@ TRAINING = InputSpec(
             "date",
             "date",
             "Date of the episode.",
-            aliases=("Course Date", "Completion Date", "Training Date", "Event Date"),
+            aliases=(
+                "Course Date",
+                "Completion Date",
+                "Date Completed",
+                "Completed Date",
+                "Completed On",
+                "Training Date",
+                "Event Date",
+                "Attended Date",
+            ),
         ),
         Column(
             "mandatory",

@@ -111,6 +111,10 @@ def _aliases(column: Column) -> str:
     headers = ", ".join(f"`{a}`" for a in column.aliases) or "–"
     if not column.matched:
         headers = f"only the header `[organisation] column` names (not {headers})"
+    if column.weak_aliases:
+        headers += "; failing those, with a warning: " + ", ".join(
+            f"`{a}`" for a in column.weak_aliases
+        )
     return headers
 
 
@@ -163,10 +167,23 @@ How to read a row of `metrics.csv`:
 - **Percent** (`percent`): `value` is `100 × events_group / n_group`; for metric 1
   the reference columns hold the same group's share of the unit's whole workforce.
 - **Difference** (`difference_pp`): `value` is the group's percentage minus the
-  reference percentage, in percentage points.
-- Every figure has a confidence interval (`ci_low`, `ci_high`), a p-value where a
-  test applies (`p_value`; `p_adjusted` is Benjamini–Hochberg across the units of
-  a level), and `flags` (`docs/statistics.md`).
+  reference percentage, in percentage points. Board metrics have one row for each
+  group (White, BME, Unknown; Disabled, Non-disabled, Unknown) and membership
+  (voting, executive, all); `note` says whether the shares are of all members and
+  staff or of those with a known value.
+- A relative likelihood and a survey figure have a confidence interval (`ci_low`,
+  `ci_high`) and a p-value (`p_value`) from one procedure, the score test and the
+  interval that inverts it, so `significant` (p below 0.05) and "the interval
+  excludes parity" always agree; `p_adjusted` is Benjamini–Hochberg within one
+  organisation's metric at one level; `method` names the procedure on every row
+  (`docs/statistics.md`). A ratio whose reference group has no events has no
+  finite `value`: `ci_low` is its lower bound, `ci_high` is `inf`, and the flag
+  `reference_no_events` says so.
+- WRES 1 and WDES 1 shares and the board differences (WRES 9, WDES 10) are
+  complete counts at the census date, not samples: they have no interval or test
+  unless `options.census_intervals` (the `method` column says which).
+- With a two-year window (WRES 3, WDES 3 by default) `events_group` and
+  `events_reference` are the **mean per year**, and `note` says so.
 - Levels: `organisation` (each organisation, when the inputs hold several) and
   each column in `[breakdown] levels`. A unit left blank is `(not recorded)`.
 - The reporting year *N* has its census on 31 March *N* and its data year from

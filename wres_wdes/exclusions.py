@@ -27,6 +27,8 @@ Options decide some of them (``options.include_bank``, the windows,
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import re
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -86,6 +88,45 @@ def data_year(dates: pd.Series, year: int) -> pd.Series:
 # --- before anything is checked ----------------------------------------------------
 
 
+TOTAL_ROW = re.compile(r"^\s*(?:grand\s+|sub\s*-?\s*)?totals?\b|^\s*(?:count|sum)\s*:?\s*$", re.I)
+"""The label of a totals row that a report prints inside or under its table."""
+
+
+def report_rows(raw: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of a report that are not records: (text rows, totals rows).
+
+    Report tools print lines among the records: a section heading (``Directorate:
+    Surgery``), a page break (``Page 1 of 2``), an ``END`` marker, a totals row
+    (``Grand Total,,,,20``). A **text row** holds one cell only, with a space or a
+    colon in it (no identifier has either), or is one of the single-cell rows
+    after the last record. A **totals row** starts with ``Total``, ``Grand Total``,
+    ``Sub-total``, ``Count`` or ``Sum``. Each is left out, with a warning; a
+    record always fills its identifier and, in practice, more.
+    """
+    n = len(raw)
+    none = np.zeros(n, dtype=bool)
+    if n == 0 or raw.shape[1] < 2:
+        return none, none
+    filled = np.zeros(n, dtype=np.int64)
+    for column in raw.columns:
+        filled += raw[column].notna().to_numpy()
+    text = none.copy()
+    single = np.flatnonzero(filled == 1)
+    if len(single):
+        cells = raw.iloc[single].bfill(axis=1).iloc[:, 0].astype(str).str.strip()
+        spaced = cells.str.contains(r"[\s:]", regex=True).to_numpy()
+        trailing = np.zeros(len(single), dtype=bool)
+        last_record = np.flatnonzero(filled >= 2)
+        if len(last_record):
+            trailing = single > last_record[-1]
+        text[single[spaced | trailing]] = True
+    first = raw[raw.columns[0]]
+    codes, uniques = pd.factorize(first, use_na_sentinel=True)
+    is_total = np.array([bool(TOTAL_ROW.match(str(u))) for u in uniques] + [False], dtype=bool)
+    totals = is_total[np.where(codes < 0, len(uniques), codes)] & ~text
+    return text, totals
+
+
 def _find_header(raw: pd.DataFrame, header: str) -> str | None:
     key = header_key(header)
     return next((h for h in raw.columns if header_key(h) == key), None)
@@ -128,18 +169,33 @@ def keep_rows(
         folded = [normalise(u) for u in uniques]
         match = np.array([f in wanted for f in folded] + [False], dtype=bool)
         hit = match[np.where(codes < 0, len(uniques), codes)]
-        absent = sorted(wanted - set(folded), key=str)
-        if absent:
-            problems.append(
-                Problem.warning(
-                    source,
-                    None,
-                    found,
-                    ", ".join(str(a) for a in absent),
-                    "keep lists a value no row holds (check its spelling); the column holds "
-                    + ", ".join(f'"{u}"' for u in list(uniques)[:15]),
+        held = [f for f in folded if f is not None]
+        for value in sorted(wanted - set(folded), key=str):
+            close = difflib.get_close_matches(str(value), held, n=1, cutoff=0.8)
+            holds = ", ".join(f'"{u}"' for u in list(uniques)[:15])
+            if close:  # a typing error: the rows of the value meant would be lost
+                original = uniques[folded.index(close[0])]
+                problems.append(
+                    Problem.error(
+                        source,
+                        None,
+                        found,
+                        str(value),
+                        f'keep lists a value no row holds; did you mean "{original}"? The '
+                        f"column holds {holds}",
+                    )
                 )
-            )
+            else:
+                problems.append(
+                    Problem.warning(
+                        source,
+                        None,
+                        found,
+                        str(value),
+                        f"keep lists a value no row holds (none this year, or a typing "
+                        f"error); the column holds {holds}",
+                    )
+                )
         out = kept & ~hit
         if out.any():
             dropped_codes = codes[out]
@@ -152,10 +208,32 @@ def keep_rows(
             if rest:
                 reasons.append((f"{found} = another value not listed in keep", rest))
         kept &= hit
+    if keep and len(raw) and not kept.any():
+        problems.append(
+            Problem.error(
+                source,
+                None,
+                None,
+                None,
+                "keep leaves no row of the file: check the values it lists against the file's",
+            )
+        )
     return kept, reasons
 
 
 # --- the rules of each input --------------------------------------------------------
+
+
+BANK_EVENTS = ("disciplinary", "capability", "training")
+"""Inputs whose rows of bank-only staff are left out with them."""
+
+
+def bank_only_people(staff: pd.DataFrame, used: pd.DataFrame) -> pd.DataFrame:
+    """The people of a staff list left out as bank-only: in it, but not used."""
+    if "bank" not in staff or "person_id" not in staff:
+        return staff.iloc[:0][[c for c in ("person_id",) if c in staff]]
+    bank = staff.loc[staff["bank"].to_numpy(dtype=bool), ["person_id"]]
+    return bank[key_positions(bank, used, ["person_id"]) < 0].drop_duplicates()
 
 
 class _Rules:
@@ -209,8 +287,14 @@ def apply_rules(
     origin: Mapping[str, str],
     problems: list[Problem],
     reconciler: Reconciler,
+    bank_only: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """The records of one input that the metrics use; every other one counted by reason."""
+    """The records of one input that the metrics use; every other one counted by reason.
+
+    ``bank_only``: the staff list's bank-only people (``person_id``), left out of the
+    workforce; their cases and training are left out too, so that no numerator counts
+    people its denominator does not (as with leavers of bank assignments).
+    """
     options = config.options
     start, end = config.data_year
     data_year_label = f"the data year {fmt_date(start)} to {fmt_date(end)}"
@@ -218,6 +302,7 @@ def apply_rules(
     rules = _Rules(key, source, frame, reconciler)
 
     if key == "staff":
+        words = _bank_words(rules.frame)
         _fold(rules, problems, not options.include_bank, "assignment")
         if "bank" in rules.frame and not options.include_bank:
             bank = rules.frame["bank"]
@@ -227,12 +312,19 @@ def apply_rules(
                         source,
                         None,
                         origin.get("assignment_category"),
-                        "Bank",
+                        words,
                         f"{int(bank.sum()):,} bank-only staff are left out of the workforce "
-                        "counts (set options.include_bank = true to count them)",
+                        "counts: their every assignment is in a category read as bank (the "
+                        "value shown); set options.include_bank = true to count them",
                     )
                 )
             rules.drop(bank_reason, bank)
+    if key in BANK_EVENTS and bank_only is not None and len(bank_only) and "person_id" in frame:
+        rules.drop(
+            "a bank-only member of staff, not in the workforce counted "
+            "(options.include_bank = false)",
+            key_positions(rules.frame, bank_only, ["person_id"]) >= 0,
+        )
     if key == "leavers":
         rules.outside("leave_date", (start, end), "leavers left", data_year_label, origin, problems)
         _fold(rules, problems, not options.include_bank, "leaver row")
@@ -253,6 +345,14 @@ def apply_rules(
     if key in ("disciplinary", "capability"):
         _case_rules(rules, key, config, source, origin, problems)
     return rules.frame
+
+
+def _bank_words(frame: pd.DataFrame) -> str:
+    """The assignment categories read as bank, for the warning that says so."""
+    if "bank" not in frame or "assignment_category" not in frame:
+        return "Bank"
+    values = frame.loc[frame["bank"].to_numpy(dtype=bool), "assignment_category"]
+    return ", ".join(sorted({str(v) for v in pd.unique(values.dropna())})[:6]) or "Bank"
 
 
 def _fold(rules: _Rules, problems: list[Problem], bank_excluded: bool, what: str) -> None:
@@ -360,14 +460,13 @@ def _grounds(
         grounds = frame["grounds"].astype("string")
         blank = grounds.isna()
         if blank.any():
-            problems.append(
-                Problem.warning(
-                    source,
-                    None,
-                    column,
-                    None,
-                    f"{int(blank.sum())} case(s) give no grounds and are counted as performance",
-                )
+            problems += row_problems(
+                "warning",
+                source,
+                column,
+                frame.index[blank.to_numpy()],
+                None,
+                "the case gives no grounds and is counted as performance",
             )
         grounds = grounds.fillna("performance")
     rules.frame = frame.assign(grounds=grounds)

@@ -116,6 +116,7 @@ def match_headers(
     wanted_aliases = [
         (c.name, (c.name, *c.aliases)) for c in spec.columns if c.matched and c.name not in named
     ]
+    weak = {c.name: c.weak_aliases for c in spec.columns if c.weak_aliases and c.name not in named}
     wanted_aliases += [
         (level, (level,)) for level in levels if level not in spec.names() and level not in named
     ]
@@ -136,6 +137,26 @@ def match_headers(
                     f'"{header}" and "{other}" both look like {name}; "{header}" is used and '
                     f'"{other}" is kept as an extra column (name the right one with '
                     f'columns = {{ {name} = "…" }})',
+                )
+            )
+
+    for name, candidates in weak.items():
+        if name in origin:
+            continue
+        found = [
+            h for cand in candidates for h in by_key.get(header_key(cand), []) if h not in taken
+        ]
+        if found:
+            take(name, found[0])
+            problems.append(
+                Problem.warning(
+                    source,
+                    None,
+                    found[0],
+                    None,
+                    f'{name} is read from "{found[0]}", which may not be what {name} means '
+                    f"({spec.column(name).description.rstrip('.')}); if the file has the "
+                    f'right column, name it with columns = {{ {name} = "…" }}',
                 )
             )
 

@@ -111,6 +111,53 @@ def _group_column(
     return pd.Categorical.from_codes(codes, categories=categories)
 
 
+MOSTLY_UNMATCHED = 0.5
+"""Above this share of rows (of at least :data:`UNMATCHED_MIN` rows) naming nobody in the
+staff or leavers list, the files are taken to write employee numbers differently: an
+error, since every figure from that input would rest on people it cannot find."""
+UNMATCHED_MIN = 10
+
+
+def _unmatched(
+    key: str,
+    frame: pd.DataFrame,
+    missing: np.ndarray,
+    people: pd.Series,
+    source: str,
+    where: str,
+    consequence: str,
+) -> Problem | None:
+    """The problem for rows whose ``person_id`` is in no list: examples, and a hint when
+    the numbers differ only by leading zeros or spaces."""
+    n = int(missing.sum())
+    if not n:
+        return None
+    ids = frame["person_id"].to_numpy()[missing]
+    examples = ", ".join(str(v) for v in pd.unique(ids)[:5])
+
+    def folded(values) -> set[str]:
+        return {str(v).strip().lstrip("0") for v in values if v is not None and not pd.isna(v)}
+
+    hint = ""
+    sample = folded(pd.unique(ids)[:1000])
+    if sample and len(sample & folded(pd.unique(people.to_numpy()))) >= 0.5 * len(sample):
+        hint = (
+            " Most of them match a number there once leading zeros and spaces are ignored: "
+            "the files write employee numbers differently (one keeps leading zeros); export "
+            "both the same way"
+        )
+    mostly = n >= UNMATCHED_MIN and n > MOSTLY_UNMATCHED * len(frame)
+    rule = (
+        f"{n:,} of {len(frame):,} row(s) name a person_id found in {where} (such as "
+        f"{examples}); {consequence}.{hint}"
+    )
+    if mostly:
+        return Problem.error(
+            source, None, "person_id", None, rule + " Most rows match nobody: check the numbers"
+        )
+    return Problem.warning(source, None, "person_id", None, rule)
+
+
 def match_training(
     frames: dict[str, pd.DataFrame],
     sources: Mapping[str, str],
@@ -133,18 +180,17 @@ def match_training(
     )
     position = key_positions(training, staff, ["person_id"], coded)
     frames["training"] = training.assign(staff_position=position)
-    missing = int((position < 0).sum())
-    if missing:
-        problems.append(
-            Problem.warning(
-                sources["training"],
-                None,
-                "person_id",
-                None,
-                f"{missing:,} episode(s) name a person_id not in the census staff list; WRES 4 "
-                "counts people in post at the census, so they are not counted",
-            )
-        )
+    problem = _unmatched(
+        "training",
+        training,
+        position < 0,
+        staff["person_id"],
+        sources["training"],
+        "no row of the census staff list",
+        "WRES 4 counts people in post at the census, so they are not counted",
+    )
+    if problem is not None:
+        problems.append(problem)
 
 
 def attach_person_attributes(
@@ -217,17 +263,17 @@ def attach_person_attributes(
                 frame[column] = _choose(frame[column], looked, in_staff)
             else:
                 frame[column] = looked
-        missing = ~found
-        if key != "leavers" and missing.any():
-            problems.append(
-                Problem.warning(
-                    sources[key],
-                    None,
-                    "person_id",
-                    None,
-                    f"{int(missing.sum()):,} row(s) name a person_id found in neither the staff "
-                    "nor the leavers list; they keep their own ethnicity, disability and units "
-                    "(Unknown where they give none)",
-                )
+        if key != "leavers":
+            problem = _unmatched(
+                key,
+                frame,
+                ~found,
+                pd.concat([f["person_id"] for f in lookups if "person_id" in f]),
+                sources[key],
+                "neither the staff nor the leavers list",
+                "they keep their own ethnicity, disability and units (Unknown where they give "
+                "none)",
             )
+            if problem is not None:
+                problems.append(problem)
         frames[key] = frame

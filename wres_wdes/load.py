@@ -35,7 +35,9 @@ from .exclusions import (
     RECONCILIATION_COLUMNS,
     Reconciler,
     apply_rules,
+    bank_only_people,
     keep_rows,
+    report_rows,
     still_in_post,
 )
 from .headers import match_headers
@@ -128,13 +130,43 @@ def _set_aside(
             )
         )
         reconciler.exclude(key, source, "text below the table (a report footer)", len(table.footer))
+    for note in table.notes:
+        problems.append(Problem.warning(source, None, None, None, note))
     raw = table.frame
+    masks = report_rows(raw)
+    for rows, what, reason in zip(
+        masks,
+        ("report text (a heading, a page break or an end marker)", "a totals row"),
+        ("a line of report text, not a record", "a totals row, not a record"),
+        strict=True,
+    ):
+        if rows.any():
+            first = raw.index[rows][0]
+            shown = str(next(v for v in raw.loc[first] if v is not None and not pd.isna(v)))
+            problems.append(
+                Problem.warning(
+                    source,
+                    int(first),
+                    None,
+                    shown[:60],
+                    f"{int(rows.sum())} row(s) are {what}, not records; they are left out"
+                    + (f" (rows {_rows_text(raw.index[rows])})" if rows.sum() > 1 else ""),
+                )
+            )
+            reconciler.exclude(key, source, reason, int(rows.sum()))
+    if masks[0].any() or masks[1].any():
+        raw = raw[~(masks[0] | masks[1])]
     if ref is not None and ref.keep:
         kept, reasons = keep_rows(raw, ref.keep, source, problems)
         for reason, count in reasons:
             reconciler.exclude(key, source, reason, count)
         raw = raw[kept]
     return raw
+
+
+def _rows_text(rows: pd.Index, limit: int = 8) -> str:
+    shown = ", ".join(str(int(r)) for r in rows[:limit])
+    return shown + (f" and {len(rows) - limit} more" if len(rows) > limit else "")
 
 
 def _load_one(
@@ -217,7 +249,8 @@ def _load_one(
                     )
                 )
     problems += plausibility.other_cases(key, frame, origin, source)
-    problems += plausibility.mandatory_column(key, frame, origin, source)
+    absent = [name for name, header in (ref.columns if ref else {}).items() if header is None]
+    problems += plausibility.unread_columns(key, frame, origin, source, absent)
     problems += plausibility.all_unknown(frame, origin, source)
     problems += plausibility.no_records(key, frame, source)
     return None if header_errors else (frame, origin)
@@ -268,10 +301,13 @@ def load_frames(
             typed[key], origins[key] = loaded
 
     frames: dict[str, pd.DataFrame] = {}
+    bank_only = None
     for key in sorted(typed, key=ORDER.index):
         frame = apply_rules(
-            key, typed[key], config, sources[key], origins[key], problems, reconciler
+            key, typed[key], config, sources[key], origins[key], problems, reconciler, bank_only
         )
+        if key == "staff" and not config.options.include_bank:
+            bank_only = bank_only_people(typed[key], frame)
         if key == "leavers" and "staff" in frames:
             stayed = still_in_post(frame, frames["staff"])
             reconciler.exclude(

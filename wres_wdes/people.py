@@ -71,9 +71,10 @@ def _codes(series: pd.Series) -> np.ndarray:
 
 
 def _suffix(assignment: pd.Series) -> np.ndarray:
-    """The ``-n`` suffix of each assignment number (0 for none, a large number when blank)."""
+    """The suffix of each assignment number, ``-2``, ``/2``, ``(2)`` or ``_2`` (0 for none, a
+    large number when blank)."""
     text = assignment.astype("string")
-    number = text.str.extract(r"-(\d{1,4})\s*$", expand=False)
+    number = text.str.extract(r"(?:-|/|_|\()\s*(\d{1,4})\s*\)?\s*$", expand=False)
     suffix = pd.to_numeric(number, errors="coerce").fillna(0).to_numpy(dtype=np.int64)
     return np.where(text.isna().to_numpy(), 1 << 20, suffix)
 
@@ -158,30 +159,56 @@ def fold_people(
                     f"the primary assignment's {column} is used"
                 )
             problems.append(Problem.warning(source, None, column, None, rule))
+    # people whose primary could not be told from a mark or a suffix: the first row decides
+    rank = np.stack([bank if bank_excluded else np.zeros(n, bool), ~primary, suffix], axis=1)
+    ordered_rank, ordered_person = rank[order], person[order]
+    tied_next = (ordered_person[1:] == ordered_person[:-1]) & (
+        ordered_rank[1:] == ordered_rank[:-1]
+    ).all(axis=1)
+    tied = np.unique(ordered_person[1:][tied_next & first[:-1]])
+    if len(tied):
+        rows = frame.index[np.sort(order[np.isin(ordered_person, tied) & first])][:8]
+        problems.append(
+            Problem.warning(
+                source,
+                None,
+                "assignment_id" if "assignment_id" in frame else "person_id",
+                None,
+                f"{len(tied):,} people with several {what}s have none marked primary and no "
+                "assignment number suffix (-2, /2, (2)) to tell the first: the first row in the "
+                f"file is used (rows {', '.join(str(int(r)) for r in rows)}"
+                + (" …" if len(tied) > 8 else "")
+                + "); give the Primary Assignment column to decide",
+            )
+        )
     if "primary_assignment" in frame:
         primaries = np.bincount(person, weights=primary, minlength=len(counts))
-        several = int(((primaries > 1) & (counts > 1)).sum())
-        none = int(((primaries == 0) & (counts > 1)).sum())
-        if several:
-            problems.append(
-                Problem.warning(
-                    source,
-                    None,
-                    "primary_assignment",
-                    None,
-                    f"{several:,} people have more than one assignment marked primary; the "
-                    "first of them (lowest assignment number) is used",
+        several = (primaries > 1) & (counts > 1)
+        none = (primaries == 0) & (counts > 1)
+        for who, rule in (
+            (
+                several,
+                "have more than one assignment marked primary; the first of them (lowest "
+                "assignment number) is used",
+            ),
+            (
+                none,
+                f"with several {what}s have none marked primary; the assignment number "
+                "without a suffix (or the lowest) is used",
+            ),
+        ):
+            if who.any():
+                rows = frame.index[np.sort(order[first][who[person[order[first]]]])]
+                problems.append(
+                    Problem.warning(
+                        source,
+                        None,
+                        "primary_assignment",
+                        None,
+                        f"{int(who.sum()):,} people {rule} (rows "
+                        + ", ".join(str(int(r)) for r in rows[:8])
+                        + (" …" if len(rows) > 8 else "")
+                        + ")",
+                    )
                 )
-            )
-        if none:
-            problems.append(
-                Problem.warning(
-                    source,
-                    None,
-                    "primary_assignment",
-                    None,
-                    f"{none:,} people with several {what}s have none marked primary; the "
-                    "assignment number without a suffix (or the lowest) is used",
-                )
-            )
     return Folded(out, ~chosen, n, int(chosen.sum()), problems)

@@ -10,9 +10,10 @@ what to put in the config:
 - an employee-relations tracker given whole: a column holding other case types
   (grievance, bullying and harassment …) or informal stages that ``keep`` does
   not filter out (an error: every row would count as a formal case);
-- a training export whose column says which courses are mandatory while no
-  column is read as ``mandatory`` (an error: WRES 4 would count mandatory
-  courses);
+- a column that says what a canonical column would while none is read as it: a
+  training export's course type (mandatory courses would count towards WRES 4),
+  an ER tracker's capability reason (ill health would count), a date column of a
+  dated input (rows outside the data year would count): errors;
 - a classified column whose every value is Unknown (a warning);
 - a unit named only in an event file, not in the staff list (a warning);
 - an input with no records (an error for the staff list: nothing to compute).
@@ -21,7 +22,7 @@ what to put in the config:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 import numpy as np
 import pandas as pd
@@ -33,11 +34,9 @@ from .problems import Problem
 
 ORGANISATION_KEYS = {header_key(h) for h in (ORGANISATION.name, *ORGANISATION.aliases)}
 
-MANY_ORGANISATIONS = 5
-"""More organisations than this, with few people each, is worth a warning."""
-
-PEOPLE_PER_ORGANISATION = 50
-"""Fewer people per organisation than this, on average, suggests cost centres."""
+PEOPLE_PER_ORGANISATION = 100
+"""Fewer staff per organisation than this, on average, suggests that ``[organisation]
+column`` names cost centres or departments: the smallest NHS trusts employ hundreds."""
 
 OTHER_CASES = {
     "disciplinary": (
@@ -72,8 +71,23 @@ OTHER_CASES = {
 WRES 3 counts the formal disciplinary process; ``wdes.md`` §5: WDES 3 the formal
 capability process)."""
 
-TYPE_HEADER = re.compile(r"type|category|kind|process|procedure|casetype")
-STAGE_HEADER = re.compile(r"stage|level|status|process|formal")
+TYPE_HEADER = re.compile(
+    r"type|category|kind|process|procedure|reason|nature|classification|subject|issue|allegation"
+)
+STAGE_HEADER = re.compile(r"stage|level|status|process|formal|phase|step")
+INFORMAL = (
+    "informal",
+    "early resolution",
+    "local resolution",
+    "fact finding",
+    "preliminary",
+    "pre formal",
+    "advice only",
+    "management advice",
+)
+"""Stage words of the informal part of a process (``Informal``, ``Early Resolution``,
+``Fact Finding``): WRES 3 and WDES 3 count entries into the formal process."""
+KEEP_VALUES_SHOWN = 20
 
 MANDATORY_WORDS = ("mandatory", "statutory")
 
@@ -149,7 +163,7 @@ def many_organisations(staff: pd.DataFrame, organisation_column: str, source: st
     if "organisation" not in staff:
         return []
     count = staff["organisation"].nunique()
-    if count > MANY_ORGANISATIONS and len(staff) < PEOPLE_PER_ORGANISATION * count:
+    if count > 1 and len(staff) < PEOPLE_PER_ORGANISATION * count:
         return [
             Problem.warning(
                 source,
@@ -186,7 +200,7 @@ def other_cases(
         ),
         (
             STAGE_HEADER,
-            ("informal",),
+            INFORMAL,
             f"the metric counts entries into the formal {process} process. Keep only the "
             "formal stages",
         ),
@@ -203,8 +217,10 @@ def other_cases(
             if not len(foreign):
                 continue
             others = values.dropna().astype("string")
-            others = others[~others.isin(foreign.astype("string"))].unique()[:4]
-            keep_list = ", ".join(f'"{v}"' for v in others) or '"…"'
+            others = others[~others.isin(foreign.astype("string"))].value_counts().index
+            keep_list = ", ".join(f'"{v}"' for v in others[:KEEP_VALUES_SHOWN]) or '"…"'
+            if len(others) > KEEP_VALUES_SHOWN:
+                keep_list += f", … ({len(others) - KEEP_VALUES_SHOWN} more values to list)"
             problems.append(
                 Problem.error(
                     source,
@@ -218,33 +234,106 @@ def other_cases(
     return problems
 
 
-def mandatory_column(
-    key: str, frame: pd.DataFrame, origin: Mapping[str, str], source: str
-) -> list[Problem]:
-    """A training export that says which courses are mandatory in a column not read as such."""
-    if key != "training" or "mandatory" in frame:
-        return []
+UNREAD_WORDS = {
+    ("training", "mandatory"): (
+        MANDATORY_WORDS,
+        "no column is read as mandatory, so mandatory courses would count towards WRES 4 "
+        "(non-mandatory training and CPD)",
+        'values = { mandatory = { yes = ["…"], no = ["…"] } }',
+    ),
+    ("capability", "grounds"): (
+        ("ill", "health", "ill health", "sickness", "attendance"),
+        "no column is read as the grounds, so every case would count as performance, ill "
+        "health included (WDES 3 counts performance only)",
+        'values = { grounds = { performance = ["…"], ill_health = ["…"] } }',
+    ),
+}
+"""Columns whose words show they say what a canonical column says, when none is read as it:
+(input, column) to (words, what would go wrong, the ``values`` line)."""
+
+DATED = ("applications", "training")
+"""Inputs whose rows must fall in the data year: a date column that is not read is an error."""
+
+
+def _unread(frame: pd.DataFrame, origin: Mapping[str, str]) -> list[str]:
     read = set(origin.values())
-    for header in frame.columns:
-        if header in read or header in origin:
+    return [h for h in frame.columns if h not in read and h not in origin]
+
+
+def _looks_like_dates(values: pd.Series) -> bool:
+    """Most distinct non-blank values parse as dates (ISO or day-first)."""
+    from .classify import parse_date
+
+    distinct = pd.Series(pd.unique(values.dropna().astype(str)))[:200]
+    if len(distinct) == 0:
+        return False
+    parsed, _ = parse_date(distinct)
+    return bool(parsed.notna().mean() >= 0.8)
+
+
+def unread_columns(
+    key: str,
+    frame: pd.DataFrame,
+    origin: Mapping[str, str],
+    source: str,
+    absent: Collection[str] = (),
+) -> list[Problem]:
+    """Columns that say what a canonical column would, in a file where none is read as it.
+
+    A training export's ``Course Type`` holding "Statutory & Mandatory" under a header no
+    alias knows; an ER tracker's ``Reason for Case`` holding "Ill Health"; an export's
+    ``Date Completed``. Each is an error naming the column and the ``columns`` line that
+    reads it (or says the file has none): otherwise the figure would be wrong, silently.
+    A dated input with no date column at all is a warning. ``absent``: canonical
+    columns the config says the file has none of (``columns = { date = false }``).
+    """
+    problems = []
+    for (input_key, canonical), (words, wrong, values_line) in UNREAD_WORDS.items():
+        if key != input_key or canonical in frame or canonical in absent:
             continue
-        values = frame[header]
-        marked = _rows_holding(values, MANDATORY_WORDS)
-        if len(marked):
-            return [
+        for header in _unread(frame, origin):
+            marked = _rows_holding(frame[header], words)
+            if len(marked):
+                problems.append(
+                    Problem.error(
+                        source,
+                        None,
+                        header,
+                        None,
+                        f"the column holds {_listed(_value_counts(marked))}, but {wrong}. Add "
+                        f'columns = {{ {canonical} = "{header}" }} and, if its words are not '
+                        f"recognised, {values_line}; or columns = {{ {canonical} = false }} if "
+                        "the column means something else",
+                    )
+                )
+                break
+    if key in DATED and "date" not in frame and "date" not in absent:
+        dated = [h for h in _unread(frame, origin) if _looks_like_dates(frame[h])]
+        if dated:
+            problems.append(
                 Problem.error(
                     source,
                     None,
-                    header,
+                    dated[0],
                     None,
-                    f"the column holds {_listed(_value_counts(marked))}, but no column is read as "
-                    "mandatory, so mandatory courses would count towards WRES 4 (non-mandatory "
-                    f'training and CPD). Add columns = {{ mandatory = "{header}" }} and, if its '
-                    "words are not recognised, "
-                    'values = { mandatory = { yes = ["…"], no = ["…"] } }',
+                    "the column holds dates, but no column is read as the date, so rows from "
+                    "outside the data year would be counted. Add "
+                    f'columns = {{ date = "{dated[0]}" }}, or columns = {{ date = false }} if '
+                    "every row is of the data year",
                 )
-            ]
-    return []
+            )
+        elif len(frame):
+            problems.append(
+                Problem.warning(
+                    source,
+                    None,
+                    None,
+                    None,
+                    "no date column: every row is counted as of the data year; if the file "
+                    'has one, name it with columns = { date = "…" }',
+                )
+            )
+    return problems
 
 
 UNKNOWN_OF = {

@@ -16,6 +16,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import mmap
+import re
+import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -76,12 +78,16 @@ class RawTable:
         Lines below the table that are a report's footer, not records (row number and
         text), as ESR Business Intelligence writes ``Applied filters: …`` under the
         last row; see :func:`is_footer`.
+    notes
+        What reading did that the user should know, each a sentence for a warning
+        (merged cells read as their value).
     """
 
     frame: pd.DataFrame
     source: str
     header_row: int
     footer: tuple[tuple[int, str], ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 def _known_keys(spec: InputSpec) -> set[str]:
@@ -338,7 +344,9 @@ def read_xlsx(path: Path, spec: InputSpec, sheet: str | None = None) -> RawTable
             [Problem.error(str(path), None, None, None, f"the workbook could not be opened: {exc}")]
         ) from None
     try:
-        if sheet is not None and sheet not in workbook.sheetnames:
+        if sheet is not None and sheet.casefold() not in {
+            n.casefold() for n in workbook.sheetnames
+        }:
             raise InputError(
                 [
                     Problem.error(
@@ -351,8 +359,11 @@ def read_xlsx(path: Path, spec: InputSpec, sheet: str | None = None) -> RawTable
                     )
                 ]
             )
-        worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
+        names = {name.casefold(): name for name in workbook.sheetnames}
+        worksheet = workbook[names[sheet.casefold()]] if sheet else workbook.worksheets[0]
         rows = [[_cell_text(v) for v in row] for row in worksheet.iter_rows(values_only=True)]
+        merged = _fill_merged(path, worksheet, rows)
+        workbook_sheets = list(workbook.sheetnames)
     finally:
         workbook.close()
     if not rows:
@@ -377,7 +388,68 @@ def read_xlsx(path: Path, spec: InputSpec, sheet: str | None = None) -> RawTable
     body = body.dropna(how="all")
     body = body.astype("str").where(body.notna(), None) if len(body) else body
     body.columns = _unique_headers([h if h is None else str(h) for h in headers])
-    return RawTable(body, source, header_index + 1, tuple(footer))
+    notes = ()
+    if merged:
+        notes = (
+            f"{len(merged)} merged cell range(s) ({', '.join(merged[:4])}"
+            + (" …" if len(merged) > 4 else "")
+            + ") were read as their value in every cell they cover, as a reader of the sheet "
+            "sees them",
+        )
+    if not _known_keys(spec) & {header_key(h) for h in body.columns} and len(workbook_sheets) > 1:
+        notes += (
+            "no recognised header on this sheet; the workbook's sheets are "
+            + ", ".join(f'"{n}"' for n in workbook_sheets)
+            + ': name the one to read with sheet = "…"',
+        )
+    return RawTable(body, source, header_index + 1, tuple(footer), notes)
+
+
+_MERGE = re.compile(rb'<mergeCell[^>]*\sref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+
+
+def _fill_merged(path: Path, worksheet, rows: list[list[object]]) -> list[str]:
+    """Give every cell of each merged range the value of its top-left cell, in place.
+
+    A merged cell holds its value in the top-left cell only; a directorate merged
+    down a block of rows would otherwise leave every row but the first blank. Only
+    ranges spanning several rows are filled: a title or a footer merged across one
+    row stays a single cell. The ranges come from the sheet's XML (openpyxl's fast
+    reader does not read them). Returns the ranges filled.
+    """
+    from openpyxl.utils.cell import range_boundaries
+
+    member = getattr(worksheet, "_worksheet_path", None)
+    if member is None:
+        return []
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(member.lstrip("/")) as xml:
+            found, tail = [], b""
+            while chunk := xml.read(1 << 20):
+                text = tail + chunk
+                found += [m.group(1).decode() for m in _MERGE.finditer(text)]
+                tail = text[-200:]
+    except (KeyError, zipfile.BadZipFile):
+        return []
+    ranges = list(dict.fromkeys(found))
+    filled = []
+    for ref in ranges:
+        min_col, min_row, max_col, max_row = range_boundaries(ref)
+        if min_row == max_row or min_row - 1 >= len(rows):
+            continue  # a title or footer merged across one row stays one cell
+        top = rows[min_row - 1]
+        value = top[min_col - 1] if min_col - 1 < len(top) else None
+        if value is None:
+            continue
+        for r in range(min_row - 1, min(max_row, len(rows))):
+            row = rows[r]
+            if len(row) < max_col:
+                row.extend([None] * (max_col - len(row)))
+            for c in range(min_col - 1, max_col):
+                if row[c] is None:
+                    row[c] = value
+        filled.append(ref)
+    return filled
 
 
 def read_table(path: str | Path, spec: InputSpec, sheet: str | None = None) -> RawTable:

@@ -3,8 +3,11 @@
 The columns and their order are a contract (``DESIGN.md``, "Results contract");
 other tools read them. Columns after the contract's are extras: ``organisation``
 (the organisation a row belongs to, so units of several organisations stay
-apart), ``p_adjusted`` (Benjamini–Hochberg across the units of a level),
-``note`` (WDES 9b narrative), and with an intersectional split ``split_by`` and
+apart), ``p_adjusted`` (Benjamini–Hochberg within one organisation, metric,
+category and level), ``note`` (what a figure's counts are: the mean per year of a
+two-year window, a board figure's basis; the WDES 9b narrative), ``method`` (the
+interval and test of the row, or why it has none), ``p_exact`` (an exact test,
+with ``options.exact_test``), and with an intersectional split ``split_by`` and
 ``split``.
 """
 
@@ -42,7 +45,7 @@ METRICS_COLUMNS: tuple[str, ...] = (
 )
 """The columns of ``metrics.csv`` that always exist, in this order."""
 
-EXTRA_COLUMNS: tuple[str, ...] = ("organisation", "p_adjusted", "note")
+EXTRA_COLUMNS: tuple[str, ...] = ("organisation", "p_adjusted", "note", "method", "p_exact")
 
 BY_UNIT_COLUMNS: tuple[str, ...] = (
     *METRICS_COLUMNS[METRICS_COLUMNS.index("group") : METRICS_COLUMNS.index("flags")],
@@ -184,10 +187,13 @@ class Results:
         return rows.set_index(index)[[c for c in BY_UNIT_COLUMNS if c in rows]]
 
     def headline(self) -> pd.DataFrame:
-        """The organisation-level figure of every metric (metric 1: category ``all``)."""
+        """The organisation-level figure of every metric (metric 1: category ``all``;
+        board metrics: the registry's group, BME or Disabled)."""
         f = self.level("organisation")
         keep = (f["metric"] != "1") | (f["category"] == "all")
         keep &= ~((f["metric"] == "2") & (f["category"] != ""))
+        board = f["statistic"].eq("difference_pp") & f["metric"].isin(["9", "10"])
+        keep &= ~board | f["group"].isin(["BME", "Disabled"])
         return f[keep]
 
     def to_csv(self, path: str | Path) -> None:

@@ -50,7 +50,7 @@ levels = ["directorate", "unit"]
 # disciplinary_window = "two_year"        # WRES 3: "one_year" or "two_year"
 # capability_window = "two_year"          # WDES 3: "one_year" or "two_year"
 # capability_include_ill_health = false   # WDES 3: performance grounds only
-# board_unknown_ethnicity = "exclude"     # WRES 9: "exclude" or "include" unknowns
+# board_unknown_ethnicity = "include"     # WRES 9: "include" (shares of all) or "exclude" unknowns
 # confidence_level = 0.95
 
 # [mappings.ethnicity]                    # raw value = White, BME or Unknown

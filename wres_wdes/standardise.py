@@ -69,8 +69,9 @@ def _rule(column: Column, words: Mapping[str, Sequence[str]]) -> str:
         example = 'yes = ["…"], no = ["…"]'
     else:
         listed = "; ".join(
-            f"{answer.replace('_', ' ')}: " + ", ".join(ws) for answer, ws in words.items()
+            f"{answer.replace('_', ' ')} words: " + ", ".join(ws) for answer, ws in words.items()
         )
+        listed += "; a value naming both, or a negation such as 'not health related', is unclear"
         example = 'performance = ["…"], ill_health = ["…"]'
     return (
         f"{column.name} {rule}"
@@ -186,6 +187,28 @@ def _classify_distinct(classify_fn, raw: pd.Series, overrides):
     return found, spread
 
 
+def _whole_number_ids(ids: pd.Series) -> tuple[pd.Series, str]:
+    """Identifiers written as decimals by a spreadsheet (``1013.0``), as the whole numbers
+    they are, so they match the same person in another file (``1013``).
+
+    Only when *every* identifier is a whole number written with ``.0``: a mix is left
+    as it is, since ``12.5`` would then be a real identifier.
+    """
+    if not len(ids):
+        return ids, ""
+    text = ids.astype("string")
+    if not text.str.endswith(".0").fillna(False).any():
+        return ids, ""
+    decimal = text.str.fullmatch(r"\d+\.0+").fillna(True)
+    if not decimal.all():
+        return ids, ""
+    whole = text.str.replace(r"\.0+$", "", regex=True)
+    return whole.astype(ids.dtype if ids.dtype != object else object), (
+        "identifiers are written as decimals (such as 1013.0), as a spreadsheet writes "
+        "numbers: they are read as the whole numbers they are (1013)"
+    )
+
+
 def standardise(
     frame: pd.DataFrame,
     spec: InputSpec,
@@ -228,7 +251,11 @@ def standardise(
         raw = _text(out[name])
         if column.kind in PARSERS:
             parse, rule = PARSERS[column.kind]
-            if column.kind in ANSWERS:
+            if column.kind == "grounds":  # the file's own words are whole values, first
+                own = (values or {}).get(name, {})
+                parse = partial(parse, **column.words, exact=own)
+                rule = _rule(column, column_words(column, values))
+            elif column.kind in ANSWERS:
                 words = column_words(column, values)
                 parse, rule = partial(parse, **words), _rule(column, words)
             parsed, invalid = _parse(parse, raw)
@@ -245,6 +272,10 @@ def standardise(
                     rule if column.kind in ANSWERS else f"{name} {rule}",
                 )
             out[name] = parsed
+        elif column.kind == "id":
+            out[name], note = _whole_number_ids(raw)
+            if note:
+                problems.append(Problem.warning(source, None, origin.get(name, name), None, note))
         else:
             out[name] = raw
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -24,6 +24,7 @@ from wres_wdes.classify._common import MISSING_TEXT, as_series, factorize, norma
 _TRUE = frozenset({"y", "yes", "true", "t", "1"})
 _FALSE = frozenset({"n", "no", "false", "f", "0"})
 _BANK = re.compile(r"\bbank\b")
+_NOT_BANK = re.compile(r"\b(?:non|not|no)\W*bank\b")
 
 # (shape of the text, matched ignoring case, formats to try). Day-first or year-first only;
 # never month-first.
@@ -105,41 +106,60 @@ def parse_boolean(
     return _answers(raw, decide, pd.NA, "boolean")
 
 
+NEGATIONS = frozenset({"not", "non", "no", "without", "excluding"})
+
+
 def parse_grounds(
-    raw: pd.Series, performance: Iterable[str] = (), ill_health: Iterable[str] = ()
+    raw: pd.Series,
+    performance: Iterable[str] = (),
+    ill_health: Iterable[str] = (),
+    exact: Mapping[str, Iterable[str]] | None = None,
 ) -> tuple[pd.Series, pd.Series]:
     """Capability grounds: ``performance`` or ``ill health``, read word by word.
 
     WDES 3 counts capability on the grounds of performance, not ill health
-    (``reference/wdes.md`` §5). A value holding one of the ``ill_health`` words
-    (a whole word or run of words: ``ill``, ``health``, ``sickness`` …) is ill
-    health; else one holding a ``performance`` word is performance; anything else
-    is invalid. Whole words only, so ``skills gap`` and ``will not improve`` hold
-    no ``ill``.
+    (``reference/wdes.md`` §5). A file's own words (``exact``: answer to whole
+    values, from the config's ``values``) decide first. Otherwise a value holding
+    one of the ``ill_health`` words (a whole word or run of words: ``ill``,
+    ``health``, ``sickness`` …) is ill health, and one holding a ``performance``
+    word is performance. A value holding words of both, or an ill-health word
+    negated (``not health related``, ``non-medical``), is invalid: reading it
+    would be a guess, so the file's own words must say (``values``). Whole words
+    only, so ``skills gap`` and ``will not improve`` hold no ``ill`` and are
+    performance.
 
     Examples
     --------
     >>> values, invalid = parse_grounds(
-    ...     pd.Series(["Ill Health", "skills gap", "will not improve", "x"]),
-    ...     performance=["skills", "improve"], ill_health=["ill", "health"])
+    ...     pd.Series(["Ill Health", "will not improve", "Capability (not health related)", "x"]),
+    ...     performance=["improve", "capability"], ill_health=["ill", "health"])
     >>> values.tolist(), invalid.tolist()
-    (['ill health', 'performance', 'performance', <NA>], [False, False, False, True])
+    (['ill health', 'performance', <NA>, <NA>], [False, False, True, True])
     """
     raw = as_series(raw, "parse_grounds")
     ill = _word_keys(ill_health)
     perf = _word_keys(performance)
+    given = {key: answer for answer, words in (exact or {}).items() for key in _word_keys(words)}
 
     def holds(words: str, listed: frozenset[str]) -> bool:
         padded = f" {words} "
         return any(f" {w} " in padded for w in listed)
 
+    def negated(words: str) -> bool:
+        tokens = words.split()
+        return any(
+            token in NEGATIONS and holds(" ".join(tokens[i + 1 : i + 3]), ill)
+            for i, token in enumerate(tokens)
+        )
+
     def decide(_item: object, key: str) -> str | None:
         words = word_key(key)
-        if holds(words, ill):
-            return "ill health"
-        if holds(words, perf):
-            return "performance"
-        return None
+        if words in given:
+            return "ill health" if given[words] == "ill_health" else "performance"
+        is_ill, is_performance = holds(words, ill), holds(words, perf)
+        if negated(words) or (is_ill and is_performance):
+            return None
+        return "ill health" if is_ill else "performance" if is_performance else None
 
     return _answers(raw, decide, pd.NA, "string")
 
@@ -291,17 +311,21 @@ def is_bank(assignment_category: pd.Series) -> pd.Series:
     """Whether each assignment is a bank assignment.
 
     True when the assignment category contains the word "bank" in any case
-    (``Bank``, ``BANK``, ``Bank Staff``, ``Nursing Bank``); False otherwise,
-    including blanks. Bank-only assignments are excluded from WDES metric 1
-    from 2023 [confirmed: data-formats.md §3, S18] and from the WRES workforce
-    counts [unconfirmed: wres.md §6].
+    (``Bank``, ``BANK``, ``Bank Staff``, ``Nursing Bank``) and does not negate it
+    (``Non-Bank``, ``Not Bank``); False otherwise, including blanks. Bank-only
+    assignments are excluded from WDES metric 1 from 2023 [confirmed:
+    data-formats.md §3, S18] and from the WRES workforce counts [unconfirmed:
+    wres.md §6].
 
     Examples
     --------
-    >>> is_bank(pd.Series(["Permanent", "Fixed Term Temp", "BANK", "Bank Staff", None])).tolist()
-    [False, False, True, True, False]
+    >>> is_bank(pd.Series(["Permanent", "BANK", "Bank Staff", "Non-Bank", None])).tolist()
+    [False, True, True, False, False]
     """
     raw = as_series(assignment_category, "is_bank")
     index, uniques = factorize(raw)
-    answers = [bool(key and _BANK.search(key)) for key in map(normalise, uniques)] + [False]
+    answers = [
+        bool(key and _BANK.search(key) and not _NOT_BANK.search(key))
+        for key in map(normalise, uniques)
+    ] + [False]
     return pd.Series(np.asarray(answers, dtype=bool)[index], index=raw.index, name=raw.name)

@@ -25,7 +25,8 @@ WINDOWS = ("one_year", "two_year")
 CHOICES = {
     "disciplinary_window": WINDOWS,
     "capability_window": WINDOWS,
-    "board_unknown_ethnicity": ("exclude", "include"),
+    "board_unknown_ethnicity": ("include", "exclude"),
+    "exact_test": ("none", "fisher", "boschloo"),
     "leaving_denominator": ("census", "average"),
     "survey_2020_numbering": ("as_2018", "alternative"),
 }
@@ -94,9 +95,37 @@ class Options:
         Count capability cases on ill-health grounds in WDES 3. Default ``False``:
         "only applies to capability on the grounds of performance" (``wdes.md`` §5).
     board_unknown_ethnicity
-        WRES 9: ``"exclude"`` (default) leaves board members and staff of unknown
-        ethnicity out of both percentages, as the formula in ``reference/wres.md``
-        §4 does; ``"include"`` keeps them in the denominators (unconfirmed rule).
+        WRES 9: ``"include"`` (default) compares each group's share of *all*
+        members with its share of *all* staff: the basis of WRES 1 (whose
+        shares are of the whole workforce) and of WDES 10, so the workforce
+        share on indicators 1 and 9 is one figure, and White, BME and Unknown
+        each have a row. ``"exclude"`` leaves members and staff of unknown
+        ethnicity out of both percentages, as the formula in
+        ``reference/wres.md`` §4 does (White and BME rows only). Whether unknowns
+        stay in is unconfirmed (``wres.md`` §4).
+    census_intervals
+        Give WRES 1 and WDES 1 shares, and the board differences (WRES 9, WDES
+        10), a confidence interval. Default ``False``: they are complete counts
+        of the workforce and the board at the census date, not samples, and NHS
+        England publishes them without intervals. With ``True`` the interval
+        treats the census as a sample from a superpopulation (Wilson for a
+        share; for a board difference, the board as a random draw from the
+        workforce, which is untrue of non-executive members), and the row's
+        ``method`` says so.
+    exact_test
+        Add an exact p-value, ``p_exact``, beside the score-test ``p_value``:
+        ``"fisher"`` or ``"boschloo"`` (default ``"none"``). A cross-check at
+        small counts only: the shown ``p_value``, the interval and the
+        ``significant`` flag are always the score procedure, so they never
+        disagree. Boschloo's test takes about 0.1 s per table of 200 people and
+        14 s at 1,800, so it is used for tables of at most
+        :data:`~wres_wdes.stats.exact.BOSCHLOO_MAX_PEOPLE` people and at most
+        :data:`~wres_wdes.stats.exact.BOSCHLOO_MAX_TABLES` distinct tables a
+        run; Fisher's test is used for the rest, and ``method`` names which.
+    adjusted_significance
+        Add the flag ``significant_adjusted`` where the Benjamini–Hochberg
+        adjusted p-value (``p_adjusted``, within one organisation × metric ×
+        category × level) is below ``1 - confidence_level``. Default ``False``.
     leaving_denominator
         The population of the leaving ratio: ``"census"`` (default), the headcount
         at 31 March; or ``"average"``, the mean of the headcount at the start and
@@ -143,9 +172,12 @@ class Options:
     disciplinary_window: str = "two_year"
     capability_window: str = "two_year"
     capability_include_ill_health: bool = False
-    board_unknown_ethnicity: str = "exclude"
+    board_unknown_ethnicity: str = "include"
     leaving_denominator: str = "census"
     confidence_level: float = 0.95
+    census_intervals: bool = False
+    exact_test: str = "none"
+    adjusted_significance: bool = False
     survey_year: int | None = None
     survey_minimum_respondents: int = 11
     survey_4b_include_dont_know: bool = True
@@ -188,6 +220,11 @@ class Config:
     suppress_below
         ``[publication] suppress_below``: counts above 0 and below this are
         shown as ``[c]`` in published outputs (default 5; 0 turns it off).
+    suppress_board
+        ``[publication] suppress_board``: apply that threshold to the board
+        figures (WRES 9, WDES 10) too. Default ``False``: a board is a public
+        body whose members are named, and trusts publish its composition
+        (:mod:`wres_wdes.write.disclosure`).
     return_templates
         ``[returns] templates``: a folder of return templates and cell maps that
         replace the bundled ones (``docs/outputs.md``).
@@ -207,6 +244,7 @@ class Config:
     wdes9b_narrative: str = ""
     history: tuple[HistoryFile, ...] = ()
     suppress_below: int = 5
+    suppress_board: bool = False
     return_templates: Path | None = None
     source: Path | None = None
 

@@ -366,8 +366,38 @@ def _mappings(table: object, ctx: Context) -> dict[str, dict[str, str]]:
                 f"mappings.{kind}", None, 'give a table of raw value = label, e.g. "XX" = "BME"'
             )
             continue
-        out[kind] = {str(k): v for k, v in mapping.items()}
+        checked = _check_mapping(kind, {str(k): v for k, v in mapping.items()})
+        if checked is None:
+            out[kind] = {str(k): v for k, v in mapping.items()}
+        else:
+            ctx.error(f"mappings.{kind}", None, checked)
     return out
+
+
+def _check_mapping(kind: str, table: dict[str, str]) -> str | None:
+    """What is wrong with a ``[mappings]`` table (a label no classifier knows), or None.
+
+    The classifier itself checks its overrides, so the rule and its message are the
+    ones it applies to the data."""
+    import pandas as pd
+
+    from .. import classify
+
+    empty = pd.Series([], dtype=object)
+    try:
+        if kind == "ethnicity":
+            classify.ethnic_group(empty, table)
+        elif kind == "disability":
+            classify.disability_group(empty, table)
+        elif kind == "pay_band":
+            classify.pay_band(empty, table)
+        elif kind == "staff_group":
+            classify.staff_category(empty, None, None, table)
+        else:
+            classify.staff_category(None, empty, None, table)
+    except ValueError as exc:
+        return str(exc)
+    return None
 
 
 def _history(value: object, ctx: Context) -> tuple[HistoryFile, ...]:
@@ -437,7 +467,8 @@ SECTIONS: dict[str, dict[str, Validator] | Validator] = {
                 "give a whole number such as 5 (counts from 1 to 4 are then shown as [c]); "
                 "0 turns suppression off",
             )
-        )
+        ),
+        "suppress_board": _plain(boolean),
     },
     "returns": {"templates": _templates},
 }
@@ -537,6 +568,7 @@ def parse_config(data: Mapping[str, Any], base: Path, source: str = "config") ->
         wdes9b_narrative=wdes9b.get("narrative", ""),
         history=parsed.get("history", {}).get("files", ()),
         suppress_below=parsed.get("publication", {}).get("suppress_below", 5),
+        suppress_board=parsed.get("publication", {}).get("suppress_board", False),
         return_templates=parsed.get("returns", {}).get("templates"),
     )
 

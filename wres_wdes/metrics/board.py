@@ -1,17 +1,24 @@
 """WRES 9 and WDES 10 (board against workforce) and WDES 9b (voice of Disabled staff).
 
-Board metrics are percentage-point differences: the group's share of the board
+Board metrics are percentage-point differences: a group's share of the board
 minus its share of the whole workforce, for voting members, executive members and
-all members (``reference/wres.md`` §4; ``wdes.md`` §8). A negative value means the
-group is under-represented on the board. Denominators follow the reference notes:
+all members (``reference/wres.md`` §4; ``wdes.md`` §8), for **every group**:
+White, BME and Unknown (WRES 9); Disabled, Non-disabled and Unknown (WDES 10), as
+trust board papers and the national returns give them. A negative value means
+the group is under-represented on the board. Denominators:
 
-- WRES 9: BME ÷ members *with known ethnicity*, against BME ÷ staff with known
-  ethnicity (``wres.md`` §4 formula). ``options.board_unknown_ethnicity =
-  "include"`` keeps unknowns in both denominators instead (unconfirmed rule).
-- WDES 10: Disabled ÷ *all* members, against Disabled ÷ all staff, the metric-1
+- WRES 9, ``options.board_unknown_ethnicity = "include"`` (default): each group's
+  share of *all* members against its share of *all* staff, the basis of WRES 1,
+  so the workforce share is the same figure on indicators 1 and 9.
+  ``"exclude"``: White and BME shares of members and staff *with a known
+  ethnicity*, the formula of ``wres.md`` §4 (unconfirmed); no Unknown row.
+- WDES 10: shares of all members against shares of all staff, the metric-1
   overall workforce (``wdes.md`` §8 formula).
 
-Board metrics exist at level ``organisation`` only.
+Each row's ``note`` says which basis it uses. The board and the workforce are
+complete counts at the census date, not samples, so the differences have no
+interval or test unless ``options.census_intervals``. Board metrics exist at
+level ``organisation`` only.
 """
 
 from __future__ import annotations
@@ -19,62 +26,80 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..classify import GROUPS
 from ..config import Config
 from ..counts import UNIT_KEYS
 from ..measure import difference_rows
 from ..results import METRICS_COLUMNS
 from .registry import Metric
+from .workforce import GROUP_COLUMN
 
 MEMBERSHIPS = ("voting", "executive", "all")
+
+BASIS_ALL = "shares of all members and of all staff (the basis of metric 1)"
+BASIS_KNOWN = (
+    "shares of members and of staff with a known ethnicity: members and staff of unknown "
+    "ethnicity are left out (options.board_unknown_ethnicity)"
+)
+
+
+def _codes(values: pd.Series, groups: tuple[str, ...]) -> np.ndarray:
+    """Each row's group as a position in ``groups`` (Unknown where missing)."""
+    codes = pd.Categorical(values.astype("string").fillna("Unknown"), categories=groups).codes
+    return np.where(codes < 0, groups.index("Unknown"), codes)
 
 
 def board_rows(
     metric: Metric, board: pd.DataFrame, staff: pd.DataFrame, config: Config
 ) -> pd.DataFrame:
-    """WRES 9 (BME) or WDES 10 (Disabled), one row per organisation and membership."""
-    column = "ethnic_group" if metric.grouping == "ethnicity" else "disability_group"
-    group = metric.group
-    exclude_unknown = (
+    """WRES 9 or WDES 10: one row per organisation, membership and group."""
+    column = GROUP_COLUMN[metric.grouping]
+    groups = tuple(GROUPS[metric.grouping])
+    known_only = (
         metric.grouping == "ethnicity" and config.options.board_unknown_ethnicity == "exclude"
     )
-    members = board.assign(
-        is_group=(board[column].astype("string") == group).to_numpy(),
-        known=(board[column].astype("string") != "Unknown").to_numpy(),
-    )
-    # the staff list is large: compare its categorical codes, not text
-    staff_group = staff[column]
-    workforce = pd.DataFrame(
-        {
-            "organisation": staff["organisation"].array,
-            "is_group": (staff_group == group).fillna(False).to_numpy(dtype=bool),
-            "known": (staff_group.notna() & (staff_group != "Unknown")).to_numpy(dtype=bool),
-        }
-    )
-    if exclude_unknown:
-        members = members[members["known"]]
-        workforce = workforce[workforce["known"]]
-    wf = workforce.groupby("organisation", observed=True).agg(
-        n_reference=("is_group", "size"), events_reference=("is_group", "sum")
-    )
+    unknown = groups.index("Unknown")
+    shown = [g for g in groups if not (known_only and g == "Unknown")]
+    member_group = _codes(board[column], groups)
+    staff_group = _codes(staff[column], groups)
+    organisations = pd.Index(pd.unique(board["organisation"].astype(str)))
+    member_org = organisations.get_indexer(board["organisation"].astype(str))
+    staff_org = organisations.get_indexer(staff["organisation"].astype(str))
+    k, g = len(organisations), len(groups)
+    in_staff = staff_org >= 0
+    workforce = np.zeros((k, g))
+    np.add.at(workforce, (staff_org[in_staff], staff_group[in_staff]), 1)
+    staff_total = workforce.sum(axis=1) - (workforce[:, unknown] if known_only else 0)
     parts = []
     for membership in MEMBERSHIPS:
         if membership == "all":
-            sub = members
+            chosen = np.ones(len(board), dtype=bool)
         else:
-            sub = members[members[membership].fillna(False).astype(bool).to_numpy()]
-        counts = sub.groupby("organisation", observed=True).agg(
-            n_group=("is_group", "size"), events_group=("is_group", "sum")
-        )
-        counts = counts.reindex(members["organisation"].unique(), fill_value=0)
-        table = counts.join(wf, how="left").fillna(0).reset_index(names="organisation")
-        table["level"] = "organisation"
-        table["unit"] = table["organisation"]
-        table["category"] = membership
-        table["group"] = group
-        table["reference_group"] = ""
-        parts.append(table)
+            chosen = board[membership].fillna(False).astype(bool).to_numpy()
+        members = np.zeros((k, g))
+        np.add.at(members, (member_org[chosen], member_group[chosen]), 1)
+        member_total = members.sum(axis=1) - (members[:, unknown] if known_only else 0)
+        for group in shown:
+            i = groups.index(group)
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "organisation": organisations,
+                        "level": "organisation",
+                        "unit": organisations,
+                        "category": membership,
+                        "group": group,
+                        "reference_group": "",
+                        "n_group": member_total,
+                        "events_group": members[:, i],
+                        "n_reference": staff_total,
+                        "events_reference": workforce[:, i],
+                        "note": BASIS_KNOWN if known_only else BASIS_ALL,
+                    }
+                )
+            )
     table = pd.concat(parts, ignore_index=True)
-    return difference_rows(metric, table, config.options)
+    return difference_rows(metric, table, config.options, census=True)
 
 
 def voice_rows(metric: Metric, config: Config) -> pd.DataFrame:

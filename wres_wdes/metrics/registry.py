@@ -150,12 +150,15 @@ REGISTRY: tuple[Metric, ...] = (
         "ethnicity",
         "BME",
         None,
-        population="board members at the census date (voting, executive, all) with known "
-        "ethnicity; the workforce of WRES 1 with known ethnicity",
-        event="BME",
-        window="census 31 March of the reporting year",
-        source="wres.md §4 [sign confirmed: S8; executive split unconfirmed]",
-        options=("include_bank",),
+        population="board members at the census date (voting, executive, all) against the "
+        "workforce of WRES 1: shares of all members and all staff by default; of those with "
+        'a known ethnicity with options.board_unknown_ethnicity = "exclude" (the row\'s note '
+        "says which)",
+        event="in the group: White, BME and Unknown each have a row (BME is the headline)",
+        window="census 31 March of the reporting year; complete counts, no interval unless "
+        "options.census_intervals",
+        source="wres.md §4 [sign confirmed: S8; executive split and unknowns unconfirmed]",
+        options=("include_bank", "board_unknown_ethnicity", "census_intervals"),
         input="board",
     ),
     Metric(
@@ -235,12 +238,14 @@ REGISTRY: tuple[Metric, ...] = (
         "disability",
         "Disabled",
         None,
-        population="board members at the census date (voting, executive, all); the "
-        "workforce of WDES 1",
-        event="Disabled",
-        window="census 31 March of the reporting year",
+        population="board members at the census date (voting, executive, all) against the "
+        "workforce of WDES 1: shares of all members and all staff",
+        event="in the group: Disabled, Non-disabled and Unknown each have a row (Disabled is "
+        "the headline)",
+        window="census 31 March of the reporting year; complete counts, no interval unless "
+        "options.census_intervals",
         source="wdes.md §8 [confirmed: S14; percentage points unconfirmed]",
-        options=("include_bank",),
+        options=("include_bank", "census_intervals"),
         input="board",
     ),
     Metric(

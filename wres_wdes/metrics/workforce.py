@@ -171,4 +171,4 @@ def metric1_rows(
     wide = _by_category(counts, groups, by_cluster=metric.standard == "WDES", extra_keys=extra_keys)
     if extra_keys:
         wide = wide.rename(columns={extra_keys[0]: "split"})
-    return percent_rows(metric, wide, groups, options)
+    return percent_rows(metric, wide, groups, options, census=True)

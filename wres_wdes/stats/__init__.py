@@ -11,8 +11,11 @@ function                   what it gives
 :func:`relative_likelihood`  rates, the ratio and its interval (Koopman score
                              by default; MOVER-Wilson; Katz)
 :func:`percent_interval`     a percentage with its Wilson interval
-:func:`difference_interval`  a percentage-point difference, Newcombe's interval
-:func:`exact_test`           Fisher (or Boschloo) p-values; score test when large
+:func:`difference_interval`  a percentage-point difference, Mee's score interval
+                             (Newcombe's hybrid as an option)
+:func:`score_p_values`       the score test of no difference: the p-value shown,
+                             inverted by the default intervals
+:func:`exact_test`           Fisher (or Boschloo) p-values (``p_exact``)
 :func:`flag_columns`,        ``small_numbers``, ``outside_four_fifths``,
 :func:`flags`                ``significant``, ``not_calculable``
 :func:`adjust_p_values`      Benjamini-Hochberg across the units of a breakdown
@@ -24,7 +27,14 @@ Methods, formulas, coverage and timings: ``docs/statistics.md``.
 """
 
 from wres_wdes.stats.change import ratio_of_ratios
-from wres_wdes.stats.exact import SCORE_MIN_EXPECTED, TEST_METHODS, exact_test, score_test
+from wres_wdes.stats.exact import (
+    SCORE_MIN_EXPECTED,
+    TEST_METHODS,
+    exact_p_values,
+    exact_test,
+    score_p_values,
+    score_test,
+)
 from wres_wdes.stats.flags import (
     FLAG_ORDER,
     FOUR_FIFTHS,
@@ -50,6 +60,7 @@ __all__ = [
     "TEST_METHODS",
     "adjust_p_values",
     "difference_interval",
+    "exact_p_values",
     "exact_test",
     "flag_columns",
     "flags",
@@ -58,6 +69,7 @@ __all__ = [
     "percent_interval",
     "ratio_of_ratios",
     "relative_likelihood",
+    "score_p_values",
     "score_test",
     "wilson_limits",
 ]

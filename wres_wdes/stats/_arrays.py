@@ -11,7 +11,7 @@ population are errors, because they mean the count table itself is wrong.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -168,3 +168,59 @@ def two_groups(
     check_events_within(xg, ng, "events_group", "n_group")
     check_events_within(xr, nr, "events_reference", "n_reference")
     return xg, ng, xr, nr, index
+
+
+def decreasing_root(
+    f: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    start: np.ndarray,
+    direction: float,
+    rows: np.ndarray,
+    f_start: np.ndarray,
+    tol: float = 1e-11,
+    max_iter: int = 200,
+) -> np.ndarray:
+    """Root of a decreasing function on each row, searching from ``start`` in ``direction``.
+
+    ``f(t, rows)`` evaluates the function for the given rows. ``f_start`` is
+    its value at ``start``, which must have the sign of ``direction`` (the
+    root lies that way); rows where it does not first step back. The bracket
+    then grows geometrically until the sign changes, and the Illinois variant
+    of regula falsi (superlinear, never leaves the bracket) narrows it to
+    ``tol`` on the log-ratio scale. Only unfinished rows are evaluated.
+    """
+    near, f_near = start.copy(), f_start.copy()
+    for _ in range(16):
+        wrong = np.sign(f_near) != direction
+        if not wrong.any():
+            break
+        near[wrong] -= direction * 4.0
+        f_near[wrong] = f(near[wrong], rows[wrong])
+    step = np.ones(len(start))
+    far = near + direction * step
+    f_far = f(far, rows)
+    for _ in range(8):  # widens to e^255 at most: ample for any count table
+        open_ = np.sign(f_far) == np.sign(f_near)
+        if not open_.any():
+            break
+        near[open_], f_near[open_] = far[open_], f_far[open_]
+        step[open_] *= 2.0
+        far[open_] = near[open_] + direction * step[open_]
+        f_far[open_] = f(far[open_], rows[open_])
+    a, fa, b, fb = near, f_near, far, f_far
+    active = np.flatnonzero(np.abs(b - a) > tol)
+    for _ in range(max_iter):
+        if not len(active):
+            break
+        aa, fa_, bb, fb_ = a[active], fa[active], b[active], fb[active]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            c = bb - fb_ * (bb - aa) / (fb_ - fa_)
+        inside = np.isfinite(c) & (c > np.minimum(aa, bb)) & (c < np.maximum(aa, bb))
+        c = np.where(inside, c, 0.5 * (aa + bb))
+        fc = f(c, rows[active])
+        crossed = np.sign(fc) != np.sign(fb_)
+        a[active] = np.where(crossed, bb, aa)
+        fa[active] = np.where(crossed, fb_, 0.5 * fa_)
+        b[active], fb[active] = c, fc
+        keep = (np.abs(c - a[active]) > tol) & (fc != 0)
+        active = active[keep]
+    return b

@@ -24,12 +24,20 @@ The results contract (``DESIGN.md``) has one ``flags`` column per row, a
     threshold, shown beside (not instead of) the interval. Not computed for
     percentages or differences (pass ``four_fifths=None``).
 ``significant``
-    The confidence interval excludes ``null`` (1 for ratios, 0 for
-    differences). With the default Koopman interval this matches the score
-    test at the same level.
+    The p-value shown is below ``1 - level`` (given a ``p_value``), which with
+    the score procedure is the same as "the confidence interval excludes
+    ``null``" (1 for ratios, 0 for differences): the Koopman interval and Mee's
+    difference interval invert the score test whose p-value is shown, so the
+    flag, the interval and the p-value never disagree (``docs/statistics.md``).
+    Without a p-value, the interval decides.
+``reference_no_events``
+    A ratio whose reference group has no events while the group has some: the
+    ratio has no finite value, ``ci_low`` bounds it from below and the upper
+    limit is unbounded. Such a ratio is also ``outside_four_fifths``, and
+    ``significant`` when its bound is above 1.
 ``not_calculable``
-    The figure could not be computed (for a ratio: no events in the reference
-    group, or an empty group).
+    The figure could not be computed (for a ratio: no events in either group,
+    or an empty group).
 """
 
 from __future__ import annotations
@@ -39,7 +47,13 @@ import pandas as pd
 
 from wres_wdes.stats._arrays import ArrayLike
 
-FLAG_ORDER = ("small_numbers", "outside_four_fifths", "significant", "not_calculable")
+FLAG_ORDER = (
+    "small_numbers",
+    "outside_four_fifths",
+    "significant",
+    "reference_no_events",
+    "not_calculable",
+)
 SMALL_NUMBERS_MIN_EVENTS = 10
 SMALL_NUMBERS_MIN_POPULATION = 11
 FOUR_FIFTHS = (0.8, 1.25)
@@ -66,8 +80,11 @@ def flag_columns(
     min_events: float = SMALL_NUMBERS_MIN_EVENTS,
     min_population: float = SMALL_NUMBERS_MIN_POPULATION,
     four_fifths: tuple[float, float] | None = FOUR_FIFTHS,
+    p_value: ArrayLike | None = None,
+    level: float = 0.95,
+    reference_no_events: ArrayLike | None = None,
 ) -> pd.DataFrame:
-    """The four flags as boolean columns, in :data:`FLAG_ORDER`.
+    """The flags as boolean columns, in :data:`FLAG_ORDER`.
 
     Parameters
     ----------
@@ -86,13 +103,20 @@ def flag_columns(
         module docstring). Set to 0 to switch a rule off.
     four_fifths : (float, float) or None, default (0.8, 1.25)
         The band; None for figures that are not ratios.
+    p_value : array-like, optional
+        The p-value shown beside the figure; ``significant`` is then
+        ``p_value < 1 - level`` (NaN: never significant).
+    level : float, default 0.95
+        The confidence level, whose complement is the significance level.
+    reference_no_events : array-like of bool, optional
+        Ratios with no reference events (a lower bound only).
 
     Returns
     -------
     pandas.DataFrame
         Boolean columns ``small_numbers``, ``outside_four_fifths``,
-        ``significant``, ``not_calculable``; index of ``value`` if it is a
-        Series.
+        ``significant``, ``reference_no_events``, ``not_calculable``; index of
+        ``value`` if it is a Series.
     """
     index = value.index if isinstance(value, pd.Series) else None
     v = np.atleast_1d(np.asarray(value, dtype=np.float64))
@@ -109,17 +133,28 @@ def flag_columns(
     for population in (n_group, n_reference):
         if population is not None:
             small |= _column(population, size) < min_population
+    bounded = (
+        np.zeros(size, dtype=bool)
+        if reference_no_events is None
+        else np.broadcast_to(np.atleast_1d(np.asarray(reference_no_events, dtype=bool)), (size,))
+    )
     if four_fifths is None:
         outside = np.zeros(size, dtype=bool)
     else:
         band_low, band_high = four_fifths
-        outside = (v < band_low) | (v > band_high)
-    significant = (low > null) | (high < null) if null is not None else np.zeros(size, bool)
+        outside = (v < band_low) | (v > band_high) | bounded
+    if null is None:
+        significant = np.zeros(size, bool)
+    elif p_value is not None:
+        significant = _column(p_value, size) < 1.0 - level
+    else:
+        significant = (low > null) | (high < null)
     return pd.DataFrame(
         {
             "small_numbers": small,
             "outside_four_fifths": outside & ~missing,
             "significant": significant & ~missing,
+            "reference_no_events": bounded & ~missing,
             "not_calculable": np.asarray(missing, dtype=bool),
         },
         index=index,
@@ -151,6 +186,9 @@ def flags(
     min_events: float = SMALL_NUMBERS_MIN_EVENTS,
     min_population: float = SMALL_NUMBERS_MIN_POPULATION,
     four_fifths: tuple[float, float] | None = FOUR_FIFTHS,
+    p_value: ArrayLike | None = None,
+    level: float = 0.95,
+    reference_no_events: ArrayLike | None = None,
 ) -> np.ndarray:
     """The ``flags`` column of ``metrics.csv``: :func:`flag_columns`, ``;``-joined.
 
@@ -178,5 +216,8 @@ def flags(
             min_events=min_events,
             min_population=min_population,
             four_fifths=four_fifths,
+            p_value=p_value,
+            level=level,
+            reference_no_events=reference_no_events,
         )
     )

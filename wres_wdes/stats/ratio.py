@@ -17,8 +17,14 @@ Conventions for zero cells (the project's results contract):
 - ``x_g = 0`` and ``x_r > 0``: the ratio is 0; the interval is still computed
   where the method allows (Koopman and MOVER-Wilson give ``[0, u]`` with a
   finite ``u``; Katz gives ``[0, NaN]``, as scipy and R's epitools do).
-- ``x_r = 0``, ``n_g = 0`` or ``n_r = 0`` (or a count missing): the ratio is
-  not calculable, every figure is NaN and ``not_calculable`` is True.
+- ``x_r = 0`` and ``x_g > 0``: the ratio has no finite value, but the data
+  still bound it from below. The most extreme disparity must not be the
+  quietest: ``value`` is NaN, ``ci_low`` is the one-sided bound (the ratio is
+  at least this, from the Koopman score or MOVER-Wilson lower limit; Katz gives
+  none), ``ci_high`` is infinite and ``reference_no_events`` is True. The score
+  test still applies, and "the bound is above 1" agrees with it.
+- ``x_g = x_r = 0``, ``n_g = 0`` or ``n_r = 0`` (or a count missing): the ratio
+  is not calculable, every figure is NaN and ``not_calculable`` is True.
 
 Interval methods (``method=``):
 
@@ -65,13 +71,12 @@ two independent binomial proportions. *Statistical Methods in Medical Research*
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 import pandas as pd
 
 from wres_wdes.stats._arrays import (
     ArrayLike,
+    decreasing_root,
     two_groups,
     unique_rows,
     z_for_level,
@@ -81,7 +86,15 @@ from wres_wdes.stats.proportions import wilson_limits
 METHODS = ("koopman", "mover_wilson", "katz")
 DEFAULT_METHOD = "koopman"
 
-RESULT_COLUMNS = ("rate_group", "rate_reference", "value", "ci_low", "ci_high", "not_calculable")
+RESULT_COLUMNS = (
+    "rate_group",
+    "rate_reference",
+    "value",
+    "ci_low",
+    "ci_high",
+    "not_calculable",
+    "reference_no_events",
+)
 
 
 def relative_likelihood(
@@ -112,9 +125,12 @@ def relative_likelihood(
     pandas.DataFrame
         One row per input row (index of the first Series passed, else 0..n-1)
         with columns ``rate_group``, ``rate_reference`` (proportions 0-1),
-        ``value`` (the ratio), ``ci_low``, ``ci_high`` and ``not_calculable``.
-        Rows that are not calculable hold NaN in ``value`` and the limits;
-        their rates are still given where their population is above 0.
+        ``value`` (the ratio), ``ci_low``, ``ci_high``, ``not_calculable`` and
+        ``reference_no_events``. Rows that are not calculable hold NaN in
+        ``value`` and the limits; their rates are still given where their
+        population is above 0. Rows whose reference group has no events (and
+        whose group has some) hold the one-sided bound in ``ci_low`` and
+        ``inf`` in ``ci_high`` (see the module docstring).
 
     Examples
     --------
@@ -134,18 +150,21 @@ def relative_likelihood(
     with np.errstate(invalid="ignore", divide="ignore"):
         rate_g = np.where(ng > 0, xg / ng, np.nan)
         rate_r = np.where(nr > 0, xr / nr, np.nan)
-    calculable = (ng > 0) & (nr > 0) & (xr > 0) & np.isfinite(xg) & np.isfinite(xr)
+    counted = (ng > 0) & (nr > 0) & np.isfinite(xg) & np.isfinite(xr)
+    calculable = counted & (xr > 0)
+    one_sided = counted & (xr == 0) & (xg > 0)
     value = np.full(len(xg), np.nan)
     low = np.full(len(xg), np.nan)
     high = np.full(len(xg), np.nan)
-    if calculable.any():
+    limited = calculable | one_sided
+    if limited.any():
         (ug, ung, ur, unr), inverse = unique_rows(
-            xg[calculable], ng[calculable], xr[calculable], nr[calculable]
+            xg[limited], ng[limited], xr[limited], nr[limited]
         )
         lo_u, hi_u = ratio_limits(ug, ung, ur, unr, z=z, method=method)
+        low[limited] = lo_u[inverse]
+        high[limited] = hi_u[inverse]
         value[calculable] = rate_g[calculable] / rate_r[calculable]
-        low[calculable] = lo_u[inverse]
-        high[calculable] = hi_u[inverse]
     return pd.DataFrame(
         {
             "rate_group": rate_g,
@@ -153,7 +172,8 @@ def relative_likelihood(
             "value": value,
             "ci_low": low,
             "ci_high": high,
-            "not_calculable": ~calculable,
+            "not_calculable": ~calculable & ~one_sided,
+            "reference_no_events": one_sided,
         },
         index=index,
     )
@@ -170,7 +190,8 @@ def ratio_limits(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Confidence limits for ``(xg/ng) / (xr/nr)`` on calculable rows.
 
-    The rows must have ``ng > 0``, ``nr > 0`` and ``xr > 0``; use
+    The rows must have ``ng > 0``, ``nr > 0``, and ``xr > 0`` or ``xg > 0``
+    (``xr = 0``: a lower bound and an infinite upper limit); use
     :func:`relative_likelihood` for the checks and the conventions.
     """
     if method == "katz":
@@ -188,9 +209,11 @@ def _katz(xg, ng, xr, nr, z):
         se = np.sqrt(1.0 / xg - 1.0 / ng + 1.0 / xr - 1.0 / nr)
         low = ratio * np.exp(-z * se)
         high = ratio * np.exp(z * se)
-    # x_g = 0: log ratio undefined. Follow scipy / epitools: (0, NaN).
+    # x_g = 0: log ratio undefined. Follow scipy / epitools: (0, NaN). x_r = 0: no bound.
     zero = xg == 0
-    return np.where(zero, 0.0, low), np.where(zero, np.nan, high)
+    none = xr == 0
+    low, high = np.where(zero, 0.0, low), np.where(zero, np.nan, high)
+    return np.where(none, np.nan, low), np.where(none, np.inf, high)
 
 
 def mover_r(
@@ -238,8 +261,13 @@ def mover_r(
 def _mover_wilson(xg, ng, xr, nr, z):
     lg, ug = wilson_limits(xg, ng, z)
     lr, ur = wilson_limits(xr, nr, z)
-    low, high = mover_r(xg / ng, lg, ug, xr / nr, lr, ur)
-    return np.where(xg == 0, 0.0, low), high
+    with np.errstate(divide="ignore", invalid="ignore"):
+        low, high = mover_r(xg / ng, lg, ug, xr / nr, lr, ur)
+        # no reference events: the ratio of the group's lower and the reference's
+        # upper Wilson limit bounds it from below
+        none = xr == 0
+        low = np.where(none, lg / ur, low)
+    return np.where(xg == 0, 0.0, low), np.where(none, np.inf, high)
 
 
 def _koopman_score(log_theta, xg, ng, xr, nr):
@@ -263,12 +291,17 @@ def _koopman_score(log_theta, xg, ng, xr, nr):
 
 
 def _koopman(xg, ng, xr, nr, z):
-    """Koopman limits: the two roots of score(theta) = +z and score(theta) = -z."""
+    """Koopman limits: the two roots of score(theta) = +z and score(theta) = -z.
+
+    With no reference events the score falls towards 0 as theta grows but never
+    reaches -z: the upper limit is infinite and only the lower root exists.
+    """
     positive = xg > 0
+    reference = xr > 0
     with np.errstate(divide="ignore"):
-        # Start from the estimate, where the score is 0; with no group events,
-        # from the ratio "half an event" would give.
-        start = np.log(np.where(positive, xg, 0.5) / ng) - np.log(xr / nr)
+        # Start from the estimate, where the score is 0; with no events in a group,
+        # from the ratio "half an event" there would give.
+        start = np.log(np.where(positive, xg, 0.5) / ng) - np.log(np.where(reference, xr, 0.5) / nr)
 
     def score(t, rows):
         return _koopman_score(t, xg[rows], ng[rows], xr[rows], nr[rows])
@@ -276,68 +309,21 @@ def _koopman(xg, ng, xr, nr, z):
     low = np.zeros(len(xg))
     rows = np.flatnonzero(positive)
     if len(rows):
+        f_low = np.full(len(rows), -z)
+        guessed = ~reference[rows]
+        if guessed.any():
+            f_low[guessed] = score(start[rows][guessed], rows[guessed]) - z
         low[rows] = np.exp(
-            _root(lambda t, r: score(t, r) - z, start[rows], -1.0, rows, np.full(len(rows), -z))
+            decreasing_root(lambda t, r: score(t, r) - z, start[rows], -1.0, rows, f_low)
         )
-    rows = np.arange(len(xg))
-    f_start = np.where(positive, z, np.nan)
-    if not positive.all():
-        f_start[~positive] = score(start[~positive], rows[~positive]) + z
-    high = np.exp(_root(lambda t, r: score(t, r) + z, start, 1.0, rows, f_start))
+    high = np.full(len(xg), np.inf)
+    rows = np.flatnonzero(reference)
+    if len(rows):
+        f_high = np.where(positive[rows], z, np.nan)
+        if not positive[rows].all():
+            empty = ~positive[rows]
+            f_high[empty] = score(start[rows][empty], rows[empty]) + z
+        high[rows] = np.exp(
+            decreasing_root(lambda t, r: score(t, r) + z, start[rows], 1.0, rows, f_high)
+        )
     return low, high
-
-
-def _root(
-    f: Callable[[np.ndarray, np.ndarray], np.ndarray],
-    start: np.ndarray,
-    direction: float,
-    rows: np.ndarray,
-    f_start: np.ndarray,
-    tol: float = 1e-11,
-    max_iter: int = 200,
-) -> np.ndarray:
-    """Root of a decreasing function on each row, searching from ``start`` in ``direction``.
-
-    ``f(t, rows)`` evaluates the function for the given rows. ``f_start`` is
-    its value at ``start``, which must have the sign of ``direction`` (the
-    root lies that way); rows where it does not first step back. The bracket
-    then grows geometrically until the sign changes, and the Illinois variant
-    of regula falsi (superlinear, never leaves the bracket) narrows it to
-    ``tol`` on the log-ratio scale. Only unfinished rows are evaluated.
-    """
-    near, f_near = start.copy(), f_start.copy()
-    for _ in range(16):
-        wrong = np.sign(f_near) != direction
-        if not wrong.any():
-            break
-        near[wrong] -= direction * 4.0
-        f_near[wrong] = f(near[wrong], rows[wrong])
-    step = np.ones(len(start))
-    far = near + direction * step
-    f_far = f(far, rows)
-    for _ in range(8):  # widens to e^255 at most: ample for any count table
-        open_ = np.sign(f_far) == np.sign(f_near)
-        if not open_.any():
-            break
-        near[open_], f_near[open_] = far[open_], f_far[open_]
-        step[open_] *= 2.0
-        far[open_] = near[open_] + direction * step[open_]
-        f_far[open_] = f(far[open_], rows[open_])
-    a, fa, b, fb = near, f_near, far, f_far
-    active = np.flatnonzero(np.abs(b - a) > tol)
-    for _ in range(max_iter):
-        if not len(active):
-            break
-        aa, fa_, bb, fb_ = a[active], fa[active], b[active], fb[active]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            c = bb - fb_ * (bb - aa) / (fb_ - fa_)
-        inside = np.isfinite(c) & (c > np.minimum(aa, bb)) & (c < np.maximum(aa, bb))
-        c = np.where(inside, c, 0.5 * (aa + bb))
-        fc = f(c, rows[active])
-        crossed = np.sign(fc) != np.sign(fb_)
-        a[active] = np.where(crossed, bb, aa)
-        fa[active] = np.where(crossed, fb_, 0.5 * fa_)
-        b[active], fb[active] = c, fc
-        keep = (np.abs(c - a[active]) > tol) & (fc != 0)
-        active = active[keep]
-    return b

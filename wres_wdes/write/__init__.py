@@ -35,7 +35,7 @@ from ..load import Inputs
 from ..results import Results
 from .breakdown import FILENAME as BREAKDOWN_NAME
 from .breakdown import write_breakdown
-from .disclosure import DEFAULT_THRESHOLD, unit_parents
+from .disclosure import BOARD_METRICS, DEFAULT_THRESHOLD, unit_parents
 from .safe import Manifest, write_tracked
 from .trend import has_trend
 
@@ -100,7 +100,9 @@ class Plan:
     def published(self):
         from .publication import publish
 
-        return publish(self.frame, self.config.suppress_below, self.parents)
+        return publish(
+            self.frame, self.config.suppress_below, self.parents, self.config.suppress_board
+        )
 
     @cached_property
     def history(self) -> pd.DataFrame | None:
@@ -119,7 +121,9 @@ class Plan:
         current = self.frame.assign(year=self.config.year)
         earlier = self.history[self.history["year"] != self.config.year]
         return trend_rows(
-            pd.concat([earlier, current], ignore_index=True), self.config.suppress_below
+            pd.concat([earlier, current], ignore_index=True),
+            self.config.suppress_below,
+            () if self.config.suppress_board else BOARD_METRICS,
         )
 
     @cached_property

@@ -27,7 +27,7 @@ from matplotlib.figure import Figure
 from ..classify.bands import BANDS, MEDICAL_SUBGROUPS
 from ..metrics.registry import BY_KEY
 from .publication import Published
-from .trend import has_trend
+from .trend import has_trend, published_trend
 
 OKABE_ITO = {
     "black": "#000000",
@@ -190,9 +190,8 @@ def forest_chart(
             tick.set_fontweight("bold")
     ax.set_ylim(max(len(shown), 1) - 0.5, -0.5)
     ax.set_xlim(lo, hi)
-    ticks = [t for t in LOG_TICKS if lo <= t <= hi]
-    ax.set_xticks(ticks, [f"{t:g}" for t in ticks], fontsize=8.5)
-    ax.minorticks_off()
+    _log_axis(ax.xaxis, lo, hi)
+    ax.tick_params(axis="x", labelsize=8.5)
     group = direction.split(" ÷ ")[0] if direction else "group"
     ax.set_xlabel(f"Relative likelihood, log scale (1 = parity; above 1: {group} more likely)")
     ax.set_title(title + (f"\n{event}" if event else ""), fontsize=10.5, loc="left")
@@ -364,8 +363,24 @@ def metric1_chart(published: Published, standard: str, organisation: str) -> Cha
     return Chart(figure, alt, title)
 
 
+def _log_axis(axis, low: float, high: float) -> None:
+    """Plain tick labels on a log axis (``0.5``, ``1``, ``2``: never ``2×10⁰``)."""
+    from matplotlib.ticker import FixedLocator, NullFormatter, NullLocator
+
+    ticks = [t for t in LOG_TICKS if low <= t <= high] or [1.0]
+    axis.set_major_locator(FixedLocator(ticks))
+    axis.set_ticklabels([f"{t:g}" for t in ticks])
+    axis.set_minor_locator(NullLocator())
+    axis.set_minor_formatter(NullFormatter())
+
+
 def trend_chart(trend: pd.DataFrame, standard: str, organisation: str) -> Chart | None:
-    """Each relative likelihood of a standard by year, with intervals."""
+    """Each relative likelihood of a standard by year, with intervals.
+
+    Drawn from the published trend (:func:`~wres_wdes.write.trend.published_trend`):
+    a confidential year is not plotted, and the alt text says ``[c]`` for it.
+    """
+    trend = published_trend(trend) if "confidential" in trend else trend
     part = trend[
         (trend["organisation"] == organisation)
         & (trend["standard"] == standard)
@@ -384,10 +399,16 @@ def trend_chart(trend: pd.DataFrame, standard: str, organisation: str) -> Chart 
         years = rows["year"].to_numpy()
         v = rows["value"].to_numpy(dtype=float)
         lo, hi = rows["ci_low"].to_numpy(dtype=float), rows["ci_high"].to_numpy(dtype=float)
+        secret = rows["confidential"].to_numpy(dtype=bool) if "confidential" in rows else None
         ax.set_yscale("log")
         ax.axhspan(*BAND, color="#D9D9D9", alpha=0.7, lw=0)
         ax.axhline(1.0, color="#4D4D4D", lw=1)
         ok = v > 0
+        finite = np.concatenate([v[ok], lo[ok & (lo > 0)], hi[ok & np.isfinite(hi)]])
+        bottom = min(0.5, float(finite.min()) * 0.8) if finite.size else 0.5
+        top = max(2.0, float(finite.max()) * 1.25) if finite.size else 2.0
+        ax.set_ylim(max(bottom, 0.01), min(top, 100.0))
+        _log_axis(ax.yaxis, max(bottom, 0.01), min(top, 100.0))
         ax.errorbar(
             years[ok],
             v[ok],
@@ -404,12 +425,18 @@ def trend_chart(trend: pd.DataFrame, standard: str, organisation: str) -> Chart 
             fontsize=9,
             loc="left",
         )
-        ax.set_xticks(years, [str(y) for y in years], fontsize=8)
-        ax.tick_params(axis="y", labelsize=8)
-        alt_parts.append(
-            f"{standard} {metric} ({direction}): "
-            + ", ".join(f"{y} {x:.2f}" for y, x in zip(years, v, strict=True) if not math.isnan(x))
+        ax.set_xticks(
+            years, [str(y) for y in years], fontsize=8, rotation=45 if len(years) > 4 else 0
         )
+        ax.set_xlim(years.min() - 0.5, years.max() + 0.5)
+        ax.tick_params(axis="y", labelsize=8)
+        words = []
+        for i, (y, x) in enumerate(zip(years, v, strict=True)):
+            if secret is not None and secret[i]:
+                words.append(f"{y} [c]")
+            elif not math.isnan(x):
+                words.append(f"{y} {x:.2f}")
+        alt_parts.append(f"{standard} {metric} ({direction}): " + ", ".join(words))
     for ax in axes[len(groups) :]:
         ax.set_visible(False)
     title = f"{standard} relative likelihoods by year, {organisation}"

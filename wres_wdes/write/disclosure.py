@@ -36,11 +36,21 @@ Secondary suppression
       one copy is confidential, so are the others.
 
     Whenever exactly one count of a relation (its total or one of its parts)
-    is confidential, the smallest other non-zero part (else a zero part, else
-    the total) is made confidential too, and the rules are applied again until
-    nothing changes. This is the usual iterative heuristic, not an optimal
-    (linear-programming) suppression such as tau-ARGUS; it errs on the side of
-    hiding more.
+    is confidential, the smallest other non-zero part (else the total) is made
+    confidential too, and the rules are applied again until nothing changes.
+    A zero is never hidden: zeros are shown, as the rule above says, and where
+    every other part is zero the total is hidden instead. This is the usual
+    iterative heuristic, not an optimal (linear-programming) suppression such as
+    tau-ARGUS; it errs on the side of hiding more.
+
+Board members
+    Board figures (WRES 9, WDES 10) are not suppressed by default
+    (``[publication] suppress_board = false``): a board is a small public body
+    whose members are named in the annual report, and trusts and NHS England
+    publish the board's ethnicity and disability counts in every WRES and WDES
+    report (``reference/wres.md`` §9.2, ``wdes.md`` §8); hiding them would leave
+    the published report without indicator 9. ``suppress_board = true`` applies
+    the threshold to them like any other count.
 
 Derived figures
     A rate, percentage, ratio or interval computed from a confidential count
@@ -74,6 +84,10 @@ DERIVED_COLUMNS = (
 )
 
 DEFAULT_THRESHOLD = 5
+
+BOARD_METRICS = (("WRES", "9"), ("WDES", "10"))
+"""Board figures: published unsuppressed unless ``[publication] suppress_board`` (see
+"Board members" above)."""
 
 _TABLE = ["standard", "metric", "statistic"]
 
@@ -363,6 +377,7 @@ def suppression_mask(
     parents: pd.DataFrame | None = None,
     exempt_groups: tuple[str, ...] = EXEMPT_GROUPS,
     max_passes: int = 100,
+    exempt_metrics: tuple[tuple[str, str], ...] = (),
 ) -> pd.DataFrame:
     """Which counts of ``table`` are confidential, after primary and secondary suppression.
 
@@ -376,6 +391,9 @@ def suppression_mask(
         From :func:`unit_parents`: how units nest, for the unit relations.
     exempt_groups
         Groups whose small counts are not primary-suppressed (default ``Unknown``).
+    exempt_metrics
+        ``(standard, metric)`` pairs whose counts are not primary-suppressed, such as
+        the board metrics (see the module docstring).
 
     Returns
     -------
@@ -399,6 +417,8 @@ def suppression_mask(
     # together (a band's total) reveals no protected characteristic, nor does Unknown
     suppressed = (values > 0) & (values < threshold)
     suppressed &= ~np.isin(cells["subject"].to_numpy(), list(exempt_groups))
+    for standard, metric in exempt_metrics:
+        suppressed &= ~((cells["standard"] == standard) & (cells["metric"] == metric)).to_numpy()
     totals = np.concatenate([r.loc[r["is_total"], "cell"].to_numpy() for r in group_additive])
     links_of_totals = _renumber(group_links)
     if len(totals):
@@ -423,6 +443,7 @@ def suppression_mask(
             hidden = suppressed[r_cell]
             count = pd.Series(hidden.astype(np.int64)).groupby(r_key).transform("sum")
             needy = (count.to_numpy() == 1) & ~hidden
+            needy &= ~((values[r_cell] == 0) & ~r_total)  # a zero part is never hidden
             if needy.any():
                 v = values[r_cell[needy]]
                 candidates = pd.DataFrame(
@@ -430,12 +451,11 @@ def suppression_mask(
                         "key": r_key[needy],
                         "cell": r_cell[needy],
                         "total": r_total[needy],
-                        "zero": v == 0,
                         "value": v,
                     }
                 )
                 picked = candidates.sort_values(
-                    ["key", "total", "zero", "value"], kind="stable"
+                    ["key", "total", "value"], kind="stable"
                 ).drop_duplicates("key")
                 suppressed[picked["cell"].to_numpy()] = True
         if int(suppressed.sum()) == before:
@@ -465,6 +485,7 @@ def hidden_figures(table: pd.DataFrame, mask: pd.DataFrame) -> pd.DataFrame:
 
 
 __all__ = [
+    "BOARD_METRICS",
     "COUNT_COLUMNS",
     "DEFAULT_THRESHOLD",
     "DERIVED_COLUMNS",

@@ -14,7 +14,9 @@ FLAG_WORDS = {
     "small_numbers": "small numbers",
     "outside_four_fifths": "outside 0.80–1.25",
     "significant": "statistically significant",
+    "reference_no_events": "reference group had no events",
     "not_calculable": "not calculable",
+    "significant_adjusted": "significant after adjusting for the number of units",
     "events_exceed_population": "more events than people",
     "not_provided": "not given in the config",
 }
@@ -27,10 +29,13 @@ def flag_words(flags: str) -> str:
     return ", ".join(FLAG_WORDS.get(f, f.replace("_", " ")) for f in flags.split(";"))
 
 
-def format_value(statistic: str, value: float) -> str:
-    """Ratios to 2 dp, percentages and differences to 1 dp (the national reports' rounding)."""
+def format_value(statistic: str, value: float, bounded_below: float | None = None) -> str:
+    """Ratios to 2 dp, percentages and differences to 1 dp (the national reports' rounding).
+
+    A ratio whose reference group has no events has no value: given its lower bound,
+    it reads ``no finite ratio``."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
+        return "no finite ratio" if bounded_below is not None else "–"
     if statistic == "relative_likelihood":
         return f"{value:.2f}"
     if statistic == "percent":
@@ -44,12 +49,19 @@ def format_value(statistic: str, value: float) -> str:
     return f"{value:.2f}"
 
 
-def _interval(row: pd.Series) -> str:
-    if pd.isna(row["ci_low"]) or pd.isna(row["ci_high"]):
+def interval_text(statistic: str, low: float, high: float) -> str:
+    """An interval in words, ``1.14 to 2.52``; a one-sided bound ``at least 1.61``;
+    empty when there is none (a census figure)."""
+    if pd.isna(low) or pd.isna(high):
         return ""
-    if row["statistic"] in ("relative_likelihood", "score", "score_difference"):
-        return f"{row['ci_low']:.2f} to {row['ci_high']:.2f}"
-    return f"{row['ci_low']:.1f} to {row['ci_high']:.1f}"
+    decimals = 2 if statistic in ("relative_likelihood", "score", "score_difference") else 1
+    if math.isinf(high):
+        return f"at least {low:.{decimals}f}"
+    return f"{low:.{decimals}f} to {high:.{decimals}f}"
+
+
+def _interval(row: pd.Series) -> str:
+    return interval_text(row["statistic"], row["ci_low"], row["ci_high"])
 
 
 def _what(row: pd.Series) -> str:
@@ -85,7 +97,11 @@ def headline_table(results: Results, organisation: str | None = None, level: flo
             [
                 f"{row['standard']} {row['metric']}",
                 _what(row),
-                format_value(row["statistic"], row["value"]),
+                format_value(
+                    row["statistic"],
+                    row["value"],
+                    row["ci_low"] if "reference_no_events" in str(row["flags"]) else None,
+                ),
                 _interval(row),
                 flag_words(row["flags"]),
             ]

@@ -75,7 +75,10 @@ CELLMAP_COLUMNS = (
 TEMPLATE_NAME = "{standard}-return-template.xlsx"
 CELLMAP_NAME = "{standard}-return-cellmap.csv"
 
-COUNT_FORMAT = "#,##0.##"
+COUNT_FORMAT = "#,##0"
+"""Headcounts and events: whole numbers (a ``#,##0.##`` format shows ``183.`` in Excel)."""
+MEAN_FORMAT = "#,##0.0"
+"""Events of a two-year window: the mean per year, which can end in .5."""
 RATIO_FORMAT = "0.00"
 SHARE_FORMAT = "0.0%"
 PERCENT_FORMAT = "0.0"
@@ -275,6 +278,7 @@ def _likelihood_block(
 ) -> None:
     """Counts behind a relative likelihood; columns in a fixed order, whatever the direction."""
     metric = get(standard, metric_id)
+    per_year = metric_id == "3"  # the two-year window's mean entries per year (default)
     word = "Indicator" if standard == "WRES" else "Metric"
     s.label(1, f"{word} {metric_id}", bold=True)
     s.next()
@@ -287,7 +291,7 @@ def _likelihood_block(
     put = s.results(standard=standard, metric=metric_id, category=category, group=metric.group)
     for text, kind, number_format in (
         (population, "n", COUNT_FORMAT),
-        (event, "events", COUNT_FORMAT),
+        (event, "events", MEAN_FORMAT if per_year else COUNT_FORMAT),
         ("Rate", "rate", SHARE_FORMAT),
     ):
         s.label(1, text)
@@ -356,47 +360,62 @@ def _likelihood_sheet(standard: str) -> Sheet:
 
 
 def _board_sheet(standard: str) -> Sheet:
+    """Board against workforce for every group and membership (issue 13: trust board papers
+    and the national returns give White, BME and Unknown; Disabled, Non-disabled and
+    Unknown)."""
     wres = standard == "WRES"
     metric = get(standard, "9" if wres else "10")
     s = Sheet("Indicator 9" if wres else "Metric 10")
-    s.widths = {1: 30, 2: 12, 3: 16, 4: 16, 5: 20, 6: 22}
-    group = metric.group
+    s.widths = {1: 22, 2: 14, 3: 12, 4: 18, 5: 16, 6: 18, 7: 22}
     s.label(
         1, f"{standard} {'indicator 9' if wres else 'metric 10'}: board and workforce", bold=True
     )
     s.next()
     s.label(1, metric.wording)
+    s.next()
+    s.label(
+        1,
+        "Shares of all members and of all staff (the basis of "
+        + ("indicator 1" if wres else "metric 1")
+        + "); complete counts at the census date.",
+    )
     s.next(2)
     headers = [
         "Board membership",
+        "Group",
         "Members",
-        f"{group} members",
-        f"{group} % of board",
-        f"{group} % of workforce",
+        "Members in group",
+        "Group % of board",
+        "Group % of workforce",
         "Difference (percentage points)",
     ]
     for col, text in enumerate(headers, start=1):
         s.label(col, text, bold=True)
     s.next()
+    groups = ("White", "BME", "Unknown") if wres else ("Disabled", "Non-disabled", "Unknown")
     for membership, text in (
         ("voting", "Voting members"),
         ("executive", "Executive members"),
         ("all", "All members"),
     ):
-        s.label(1, text)
-        put = s.results(standard=standard, metric=metric.metric, category=membership, group=group)
-        for col, (name, number_format) in enumerate(
-            (
-                ("n_group", COUNT_FORMAT),
-                ("events_group", COUNT_FORMAT),
-                ("rate_group", SHARE_FORMAT),
-                ("rate_reference", SHARE_FORMAT),
-                ("value", PERCENT_FORMAT),
-            ),
-            start=2,
-        ):
-            put(col, number_format, field=name)
-        s.next()
+        for group in groups:
+            s.label(1, text)
+            s.label(2, group)
+            put = s.results(
+                standard=standard, metric=metric.metric, category=membership, group=group
+            )
+            for col, (name, number_format) in enumerate(
+                (
+                    ("n_group", COUNT_FORMAT),
+                    ("events_group", COUNT_FORMAT),
+                    ("rate_group", SHARE_FORMAT),
+                    ("rate_reference", SHARE_FORMAT),
+                    ("value", PERCENT_FORMAT),
+                ),
+                start=3,
+            ):
+                put(col, number_format, field=name)
+            s.next()
     return s
 
 

@@ -27,7 +27,7 @@ import pandas as pd
 from ..config import Config
 from ..metrics.registry import BY_KEY, REGISTRY
 from ..stats import DEFAULT_METHOD
-from .disclosure import COUNT_COLUMNS, hidden_figures, suppression_mask
+from .disclosure import BOARD_METRICS, COUNT_COLUMNS, hidden_figures, suppression_mask
 from .headline import flag_words
 from .safe import escape_frame
 
@@ -41,9 +41,11 @@ INTERVAL_METHODS = {
         "mover": "MOVER-Wilson interval",
         "katz": "Katz log interval",
     }.get(DEFAULT_METHOD, DEFAULT_METHOD),
-    "percent": "Wilson score interval",
-    "difference_pp": "Newcombe's hybrid score interval",
+    "percent": "Wilson score interval (Staff Survey percentages)",
+    "difference_pp": "Mee's score interval (Staff Survey differences)",
 }
+NO_UPPER_LIMIT = "no upper limit"
+"""Shown for the upper limit of a ratio whose reference group has no events."""
 
 
 @dataclass(frozen=True)
@@ -83,10 +85,19 @@ def publishable_rows(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[keep].reset_index(drop=True)
 
 
-def publish(frame: pd.DataFrame, threshold: float, parents: pd.DataFrame | None) -> Published:
-    """Rows to publish with their disclosure mask (primary and secondary suppression)."""
+def publish(
+    frame: pd.DataFrame,
+    threshold: float,
+    parents: pd.DataFrame | None,
+    suppress_board: bool = False,
+) -> Published:
+    """Rows to publish with their disclosure mask (primary and secondary suppression).
+
+    Board figures are exempt from the threshold unless ``suppress_board``
+    (:mod:`~wres_wdes.write.disclosure`, "Board members")."""
     rows = publishable_rows(frame)
-    mask = suppression_mask(rows, threshold, parents)
+    exempt = () if suppress_board else BOARD_METRICS
+    mask = suppression_mask(rows, threshold, parents, exempt_metrics=exempt)
     hidden = pd.concat([mask, hidden_figures(rows, mask)], axis=1)
     return Published(rows, hidden, threshold)
 
@@ -122,6 +133,8 @@ def _is_score(statistic: str) -> bool:
 def _number(value: float, decimals: int) -> object:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return NOT_AVAILABLE
+    if math.isinf(float(value)):
+        return NO_UPPER_LIMIT
     rounded = round(float(value), decimals)
     return int(rounded) if rounded.is_integer() and decimals == 0 else rounded
 
@@ -317,14 +330,29 @@ def cover_text(config: Config, threshold: float) -> dict[str, list[str]]:
             "disability is left out of both rates, but counted in metric 1.",
             "Direction of every ratio and difference:",
             *_direction_lines(),
-            f"Intervals ({level:.0%}): relative likelihoods, "
-            f"{INTERVAL_METHODS['relative_likelihood']}; percentages, "
-            f"{INTERVAL_METHODS['percent']}; differences, {INTERVAL_METHODS['difference_pp']}.",
-            "Flags: 'statistically significant' means the interval excludes parity; 'outside "
-            "0.80–1.25' is the four-fifths band; 'small numbers' means few events or people, "
-            "so read the figure with care.",
+            f"Intervals ({level:.0%}) and tests: relative likelihoods, the "
+            f"{INTERVAL_METHODS['relative_likelihood']} with the score test it inverts; "
+            f"percentages, the {INTERVAL_METHODS['percent']}; differences, "
+            f"{INTERVAL_METHODS['difference_pp']} with its score test. The workforce shares of "
+            "metric 1 and the board differences (WRES 9, WDES 10) are complete counts at the "
+            "census date, not samples, so they have no interval, as NHS England publishes them.",
+            "Flags: 'statistically significant' means the score test's p-value is below 0.05, "
+            "which is the same as the interval excluding parity; 'outside 0.80–1.25' is the "
+            "four-fifths band; 'small numbers' means few events or people, so read the figure "
+            "with care; 'reference group had no events' means the ratio has no finite value "
+            f"and its lower limit is what the data show ('{NO_UPPER_LIMIT}').",
+            "WRES 3 and WDES 3 count entries over two data years: their events are the mean "
+            "per year.",
             f"Disclosure control: counts from 1 to {math.ceil(threshold) - 1} are shown as [c], "
-            "as is any count or figure that would let one be worked out from a total.",
+            "as is any count or figure that would let one be worked out from a total; zeros "
+            "are shown. "
+            + (
+                "Board figures are suppressed the same way ([publication] suppress_board)."
+                if config.suppress_board
+                else "Board figures are shown in full: the board is a public body whose "
+                "members are named, and its composition is published in every WRES and "
+                "WDES report ([publication] suppress_board = true hides small counts)."
+            ),
             "Rounding: relative likelihoods and scores to 2 decimal places, percentages and "
             "differences to 1.",
         ]
@@ -345,9 +373,11 @@ NOTES = pd.DataFrame(
             "and of the board percentages for WRES 9, but is shown in metric 1.",
             "[c] marks a count from 1 to just below the suppression threshold, or a count or "
             "figure that would let one be worked out from a total (secondary suppression).",
-            "Flags: statistically significant (the interval excludes parity); outside 0.80–1.25 "
-            "(the four-fifths band); small numbers (few events or people); not calculable (the "
-            "reference group has no events, or a group has nobody in it).",
+            "Flags: statistically significant (the score test's p-value is below 0.05: the "
+            "interval excludes parity); outside 0.80–1.25 (the four-fifths band); small numbers "
+            "(few events or people); reference group had no events (the ratio has no finite "
+            "value; its lower limit is shown, with no upper limit); not calculable (no group "
+            "has events, or a group has nobody in it).",
             "WDES metric 1 is shown by cluster, the layout of the national return.",
         ],
     }
@@ -360,7 +390,7 @@ def write_publication(
     """Write the publication workbook to ``path`` (call through ``write_atomic``)."""
     import gptables as gpt
 
-    published = publish(frame, threshold, parents)
+    published = publish(frame, threshold, parents, config.suppress_board)
     level = config.options.confidence_level
     sheets = {}
     for standard, metric in _ordered_metrics(published.rows):

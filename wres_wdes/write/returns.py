@@ -215,7 +215,9 @@ def check_template(template: Template) -> pd.DataFrame:
 
 
 def _number(value: object) -> object:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """A cell's number; empty for a missing value or an unbounded limit (a ratio whose
+    reference group has no events has no upper limit, and a cell cannot hold one)."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return None
     value = float(value)
     return int(value) if value.is_integer() else value

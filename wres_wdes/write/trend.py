@@ -44,6 +44,7 @@ from ..metrics.registry import BY_KEY, REGISTRY
 from ..problems import InputError, Problem
 from ..results import METRICS_COLUMNS, Results
 from ..stats.change import mover_difference, mover_ratio
+from .disclosure import BOARD_METRICS, hidden_figures, suppression_mask
 from .headline import format_value
 from .safe import MANIFEST_NAME
 
@@ -189,13 +190,31 @@ def _mover(statistic: np.ndarray, v1, l1, u1, v2, l2, u2) -> tuple[np.ndarray, .
     return change, low, high, significant
 
 
-def trend_rows(history: pd.DataFrame, threshold: float = 5) -> pd.DataFrame:
+def _confidential(rows: pd.DataFrame, threshold: float, exempt_metrics) -> np.ndarray:
+    """Figures a publication of each year's headline table hides: the disclosure rules of
+    :mod:`~wres_wdes.write.disclosure` (primary and secondary), year by year."""
+    hidden = np.zeros(len(rows), dtype=bool)
+    if threshold <= 0:
+        return hidden
+    for _, index in rows.groupby("year", sort=False).groups.items():
+        part = rows.loc[index]
+        mask = suppression_mask(part, threshold, exempt_metrics=exempt_metrics)
+        value = hidden_figures(part, mask)["value"].to_numpy(dtype=bool)
+        hidden[rows.index.get_indexer(index)] = value
+    return hidden
+
+
+def trend_rows(
+    history: pd.DataFrame, threshold: float = 5, exempt_metrics=BOARD_METRICS
+) -> pd.DataFrame:
     """Each headline figure by year (long), with the change from the year before it.
 
-    ``confidential`` marks a figure resting on a count above 0 and below
-    ``threshold`` (any group but Unknown): the primary rule of
-    :mod:`~wres_wdes.write.disclosure`, applied to each year's own counts, so
-    published trend tables show ``[c]`` there.
+    ``confidential`` marks a figure that a publication of that year's headline
+    figures hides (a count above 0 and below ``threshold`` in any group but
+    Unknown, or one that would reveal such a count: the rules of
+    :mod:`~wres_wdes.write.disclosure`), so trend tables, charts and their alt
+    text, all drawn from :func:`published_trend`, show ``[c]`` there. A yes/no
+    answer (WDES 9b) has no change.
     """
     rows = _headline(history.sort_values("year", ascending=False, kind="stable"))
     # figures in the order of the latest year's results, then by year
@@ -211,10 +230,24 @@ def trend_rows(history: pd.DataFrame, threshold: float = 5) -> pd.DataFrame:
     rows["change_low"] = np.where(consecutive, low, np.nan)
     rows["change_high"] = np.where(consecutive, high, np.nan)
     rows["change_significant"] = consecutive.to_numpy() & significant
-    counts = rows[COUNTS].to_numpy(dtype=np.float64)
-    small = ((counts > 0) & (counts < threshold)).any(axis=1) & (rows["group"] != "Unknown")
-    rows["confidential"] = small.to_numpy() & (threshold > 0) & (rows["statistic"] != "yes_no")
+    yes_no = (rows["statistic"] == "yes_no").to_numpy()
+    for column in ("change", "change_low", "change_high"):
+        rows.loc[yes_no, column] = np.nan
+    rows["confidential"] = _confidential(rows, threshold, exempt_metrics) & ~yes_no
     return rows[list(TREND_COLUMNS)]
+
+
+def published_trend(trend: pd.DataFrame) -> pd.DataFrame:
+    """The trend with every confidential figure, its counts and any change resting on it
+    blanked: what charts, alt text and published tables are drawn from."""
+    out = trend.copy()
+    secret = out["confidential"].to_numpy(dtype=bool)
+    out.loc[secret, ["value", "ci_low", "ci_high", *COUNTS]] = np.nan
+    previous = out.groupby(KEYS, sort=False, dropna=False)["confidential"].shift(1)
+    touched = secret | previous.fillna(False).to_numpy(dtype=bool)
+    out.loc[touched, ["change", "change_low", "change_high"]] = np.nan
+    out.loc[touched, "change_significant"] = False
+    return out
 
 
 def has_trend(trend: pd.DataFrame, standard: str, organisation: str) -> bool:
@@ -245,7 +278,7 @@ def _label(row: pd.Series) -> str:
 
 
 def _change_text(row: pd.Series) -> str:
-    if pd.isna(row["change"]):
+    if pd.isna(row["change"]) or row["statistic"] == "yes_no":
         return ""
     s = row["statistic"]
     if s == "relative_likelihood":
@@ -256,6 +289,8 @@ def _change_text(row: pd.Series) -> str:
 
 
 def _significance_text(row: pd.Series) -> str:
+    if row["statistic"] == "yes_no":
+        return ""
     if pd.isna(row["change"]) or pd.isna(row["change_low"]):
         return "not tested" if not pd.isna(row["change"]) else ""
     return "significant" if row["change_significant"] else "not significant"
@@ -314,6 +349,7 @@ __all__ = [
     "HistoryFile",
     "has_trend",
     "parse_file_argument",
+    "published_trend",
     "read_history",
     "trend_markdown",
     "trend_rows",
