@@ -15,6 +15,7 @@ NOTHING_HIDDEN = pd.Series(False, index=["value", "events_group", "n_group"])
 
 
 def wres3(value: float, low: float, high: float, flags: str, events: float) -> pd.Series:
+    note = "" if float(events).is_integer() else "events are the mean per year over 2 data years"
     return pd.Series(
         {
             "standard": "WRES",
@@ -31,6 +32,7 @@ def wres3(value: float, low: float, high: float, flags: str, events: float) -> p
             "n_group": 400.0,
             "n_reference": 1200.0,
             "events_reference": 8.0,
+            "note": note,
         }
     )
 

@@ -155,9 +155,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"… and {len(organisations) - 3} more organisations: see metrics.csv.\n")
     print(
         "Ratios are group ÷ reference as NHS England defines each metric; 1.00 is parity. "
-        "Flags: 'statistically significant' means the interval excludes parity; 'outside "
-        "0.80–1.25' is the four-fifths band; 'small numbers' means fewer than 10 events "
-        "or 11 people in a group, so read the figure with care."
+        "Flags: 'statistically significant' means the score test's p-value is below 0.05, "
+        "the same as the interval excluding parity; 'outside 0.80–1.25' is the four-fifths "
+        "band; 'small numbers' means fewer than 10 events or 11 people in a group, so read "
+        "the figure with care. Workforce shares and board figures are complete counts at the "
+        "census date: no interval."
     )
     if warnings:
         print(f"\n{len(warnings)} warning(s); `wres-wdes validate {config}` lists them.")

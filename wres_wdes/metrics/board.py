@@ -54,6 +54,8 @@ def board_rows(
 ) -> pd.DataFrame:
     """WRES 9 or WDES 10: one row per organisation, membership and group."""
     column = GROUP_COLUMN[metric.grouping]
+    if column not in board or column not in staff:
+        return pd.DataFrame()  # the board list does not say (no disability column, say)
     groups = tuple(GROUPS[metric.grouping])
     known_only = (
         metric.grouping == "ethnicity" and config.options.board_unknown_ethnicity == "exclude"

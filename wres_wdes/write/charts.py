@@ -304,12 +304,21 @@ def metric1_chart(published: Published, standard: str, organisation: str) -> Cha
         lo = np.where(secret, np.nan, cats["ci_low"].to_numpy(dtype=float))
         hi = np.where(secret, np.nan, cats["ci_high"].to_numpy(dtype=float))
         ax.barh(y, np.nan_to_num(v), color=OKABE_ITO["blue"], height=0.65)
-        err = np.vstack([np.nan_to_num(v - lo), np.nan_to_num(hi - v)])
-        ax.errorbar(np.nan_to_num(v), y, xerr=err, fmt="none", ecolor="#333333", lw=0.9, capsize=2)
-        for yi, s in zip(y, secret, strict=True):
-            if s:
-                ax.text(
-                    0.01, yi, "[c]", va="center", fontsize=8, transform=ax.get_yaxis_transform()
+        if np.isfinite(lo).any():  # census shares have no interval unless asked for
+            err = np.vstack([np.nan_to_num(v - lo), np.nan_to_num(hi - v)])
+            ax.errorbar(
+                np.nan_to_num(v), y, xerr=err, fmt="none", ecolor="#333333", lw=0.9, capsize=2
+            )
+        for yi, s, x in zip(y, secret, v, strict=True):
+            text = "[c]" if s else "" if math.isnan(x) else f"{x:.1f}%"
+            if text:
+                ax.annotate(
+                    text,
+                    (0 if s else x, yi),
+                    xytext=(3, 0),
+                    textcoords="offset points",
+                    va="center",
+                    fontsize=7.5,
                 )
         if not math.isnan(overall):
             ax.axvline(
@@ -320,7 +329,7 @@ def metric1_chart(published: Published, standard: str, organisation: str) -> Cha
                 label=f"whole workforce: {overall:.1f}%",
             )
         ax.set_yticks(y, names, fontsize=8.5)
-        ax.set_ylim(len(cats) - 0.5, -0.5)
+        ax.set_ylim(max(len(cats), 1) - 0.5, -0.5)
         ax.set_title(label, fontsize=9.5, loc="left")
         ax.grid(axis="x", color="#EEEEEE", lw=0.6)
         if len(cats) == 0:
@@ -342,16 +351,22 @@ def metric1_chart(published: Published, standard: str, organisation: str) -> Cha
                 )
     if not math.isnan(overall):
         axes[0].legend(loc="upper right", fontsize=8)
-    shown_values = part.loc[~hidden.loc[part.index, "value"].to_numpy(dtype=bool), "ci_high"]
-    top_value = np.nanmax([*shown_values.to_numpy(dtype=float), overall, 10.0])
-    axes[-1].set_xlim(0, min(100.0, top_value * 1.08))
-    axes[-1].set_xlabel(f"{focus} staff as % of the {unit_word} (with 95% interval)")
+    visible = part.loc[~hidden.loc[part.index, "value"].to_numpy(dtype=bool)]
+    with_interval = visible["ci_low"].notna().any()
+    tops = [*visible["value"].to_numpy(dtype=float), *visible["ci_high"].to_numpy(dtype=float)]
+    top_value = np.nanmax([*tops, overall, 10.0])
+    axes[-1].set_xlim(0, min(100.0, top_value * 1.15))
+    axes[-1].set_xlabel(
+        f"{focus} staff as % of the {unit_word}"
+        + (" (with 95% interval)" if with_interval else " (a complete count at the census date)")
+    )
     title = f"{standard} 1: {focus} staff by {unit_word}, {organisation}"
     figure.suptitle(title, fontsize=10.5, x=0.01, ha="left")
     alt = (
         f"Bar chart: {focus} staff as a percentage of each {unit_word}, for "
         + ", ".join(label.lower() for _, label in blocks)
-        + " staff, with intervals"
+        + " staff"
+        + (" with intervals" if with_interval else "")
         + (
             f", against a dashed line at the whole workforce's {overall:.1f}%. "
             if not math.isnan(overall)
@@ -419,6 +434,16 @@ def trend_chart(trend: pd.DataFrame, standard: str, organisation: str) -> Chart 
             capsize=3,
             lw=1.4,
         )
+        if not ok.any():
+            ax.text(
+                0.5,
+                0.5,
+                "no figure can be shown\n(confidential or not calculable)",
+                transform=ax.transAxes,
+                ha="center",
+                va="center",
+                fontsize=8,
+            )
         direction, _ = _rl_words((standard, metric))
         ax.set_title(
             f"{standard} {metric}: {direction}" + (f" ({category})" if category else ""),

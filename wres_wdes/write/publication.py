@@ -267,14 +267,64 @@ def metric_table(
         out["Reference group"] = part["reference_group"].replace("", NOT_AVAILABLE).to_numpy()
     if several:
         out["Figure"] = [STATISTIC_WORDS.get(s, s.replace("_", " ")) for s in part["statistic"]]
+    per_year = part["note"].fillna("").astype(str).str.contains("mean per year").any()
     for column, heading in headers.items():
         if part[column].notna().any():
+            if per_year and column in ("events_group", "events_reference"):
+                heading += " (mean per year)"
             out[heading] = display_column(published, index, column)
     hidden = published.hidden.loc[index, "value"].to_numpy(dtype=bool)
     out["Flags"] = [
         shown_flags(f, h) or "none" for f, h in zip(part["flags"].fillna(""), hidden, strict=True)
     ]
     return escape_frame(out.reset_index(drop=True))
+
+
+def number_formats(table: pd.DataFrame, statistic: str) -> list[dict]:
+    """gptables column formats, so a reader sees what the figures are: counts as whole
+    numbers (``1,234``; a mean per year to one place), percentages and differences to 1
+    decimal place, ratios and scores to 2 (``1.80``, never ``1.8``)."""
+    two = statistic == "relative_likelihood" or statistic.startswith("score")
+    formats: dict[str, list[str]] = {"#,##0": [], "#,##0.0": [], "0.0": [], "0.00": []}
+    for heading in table.columns:
+        text = str(heading)
+        if "(mean per year)" in text:
+            formats["#,##0.0"].append(heading)
+        elif text in COUNT_HEADINGS:
+            formats["#,##0"].append(heading)
+        elif (
+            "mean score" in text
+            or text in ("Relative likelihood", "Score (0 to 10)")
+            or (text == "Value" and two)
+        ):
+            formats["0.00"].append(heading)
+        elif text.startswith(("Lower", "Upper")):
+            formats["0.00" if two else "0.0"].append(heading)
+        elif "%" in text or "percentage points" in text or text in ("Percentage",):
+            formats["0.0"].append(heading)
+    return [
+        {"column": {"columns": columns, "format": {"num_format": fmt}}}
+        for fmt, columns in formats.items()
+        if columns
+    ]
+
+
+COUNT_HEADINGS = {
+    "Headcount of group in category",
+    "Headcount of category",
+    "Headcount of group, all staff of the unit",
+    "Headcount, all staff of the unit",
+    "Board members",
+    "Board members in group",
+    "Staff",
+    "Staff in group",
+    "Group: respondents",
+    "Reference group: respondents",
+    "Group: people",
+    "Group: with the event",
+    "Reference group: people",
+    "Reference group: with the event",
+}
 
 
 def _sheet_name(standard: str, metric: str) -> str:
@@ -410,7 +460,12 @@ def write_publication(
                 "Unknown ethnicity or disability is shown as its own group."
                 "$$unknown$$" + ("$$wdes1$$" if standard == "WDES" else "")
             )
+        statistic = published.rows.loc[
+            (published.rows["standard"] == standard) & (published.rows["metric"] == metric),
+            "statistic",
+        ].iloc[0]
         sheets[_sheet_name(standard, metric)] = gpt.GPTable(
+            additional_formatting=number_formats(table, statistic),
             table=table,
             table_name=f"{standard}_{metric}".replace(" ", "_"),
             title=f"{standard} {metric}: {config.organisation_name}, {config.year}",

@@ -25,7 +25,7 @@ from ..config import Config
 from ..metrics.registry import BY_KEY, REGISTRY
 from ..results import Results
 from .charts import category_order
-from .headline import format_value
+from .headline import format_value, interval_text
 from .publication import CONFIDENTIAL, Published, cover_text, display_column, shown_flags
 
 VERBS = {
@@ -54,15 +54,9 @@ def _table(rows: list[list[object]], headers: list[str]) -> str:
 
 
 def _interval_text(statistic: str, low: float, high: float) -> str:
-    if pd.isna(low) and pd.isna(high):
-        return "no interval"
-    lo = "–" if pd.isna(low) else format_value(statistic, low).rstrip("%").replace(" pp", "")
-    hi = (
-        "no upper limit"
-        if pd.isna(high) or math.isinf(high)
-        else format_value(statistic, high).rstrip("%").replace(" pp", "")
-    )
-    return f"{lo} to {hi}"
+    """``1.14 to 2.52``, ``at least 1.61`` (no upper limit), or empty (no interval: a
+    complete count at the census date)."""
+    return interval_text(statistic, low, high)
 
 
 def _count_text(value: float) -> str:
@@ -76,7 +70,8 @@ def plain_words(row: pd.Series, hidden: pd.Series, level: float = 0.95) -> str:
     entry = BY_KEY.get((row["standard"], row["metric"]))
     flags = str(row["flags"] or "").split(";")
     statistic = row["statistic"]
-    interval = f"{level:.0%} interval {_interval_text(statistic, row['ci_low'], row['ci_high'])}"
+    bounds = _interval_text(statistic, row["ci_low"], row["ci_high"])
+    interval = f"{level:.0%} interval {bounds}" if bounds else "a complete count: no interval"
     if statistic == "yes_no":
         answer = (
             "not given in the config"
@@ -97,15 +92,24 @@ def plain_words(row: pd.Series, hidden: pd.Series, level: float = 0.95) -> str:
         events = (
             CONFIDENTIAL if hidden.get("events_group", False) else _count_text(row["events_group"])
         )
-        per_year = " a year" if not float(row["events_group"] or 0).is_integer() else ""
-        if pd.isna(row["value"]):
-            return (
-                f"The ratio of {g} to {r} {who} cannot be calculated (no {r} {noun}, or no "
-                f"{g} or {r} {who}); {events} {g} {noun}{per_year}."
+        note = str(row.get("note") or "")
+        per_year = " a year (the mean over two data years)" if "mean per year" in note else ""
+        if "reference_no_events" in flags:
+            sentence = (
+                f"No {r} {who} had the event, so the ratio has no finite value: {g} {who} were "
+                f"at least {row['ci_low']:.2f} times as likely as {r} {who} {verb} (the "
+                f"{level:.0%} lower limit; no upper limit)"
             )
-        sentence = (
-            f"{g} {who} were {row['value']:.2f} times as likely as {r} {who} {verb} ({interval})"
-        )
+        elif pd.isna(row["value"]):
+            return (
+                f"The ratio of {g} to {r} {who} cannot be calculated (no {noun} in either "
+                f"group, or no {g} or {r} {who}); {events} {g} {noun}{per_year}."
+            )
+        else:
+            sentence = (
+                f"{g} {who} were {row['value']:.2f} times as likely as {r} {who} {verb} "
+                f"({interval})"
+            )
         significant = "significant" in flags
         sentence += (
             "; the difference is statistically significant"
@@ -123,7 +127,7 @@ def plain_words(row: pd.Series, hidden: pd.Series, level: float = 0.95) -> str:
             return (
                 f"{g} staff are {row['value']:.1f}% of the workforce ({interval}); "
                 f"{_count_text(row['events_group'])} of {_count_text(row['n_group'])} "
-                "staff."
+                "staff at the census date."
             )
         return f"{row['value']:.1f}% of {g} respondents ({interval})."
     significance = (
@@ -131,10 +135,11 @@ def plain_words(row: pd.Series, hidden: pd.Series, level: float = 0.95) -> str:
     )
     if statistic == "difference_pp" and not r:  # board against workforce
         board = row["category"] if row["category"] not in ("", "all") else "all"
+        tail = f"; {significance}" if bounds else ""
         return (
             f"{g} people are {row['rate_group'] * 100:.1f}% of {board} board members and "
             f"{row['rate_reference'] * 100:.1f}% of the workforce: a difference of "
-            f"{row['value']:+.1f} percentage points ({interval}); {significance}."
+            f"{row['value']:+.1f} percentage points ({interval}){tail}."
         )
     if statistic == "difference_pp":
         return (
@@ -279,7 +284,7 @@ def _metric1_section(
                 share = (
                     CONFIDENTIAL
                     if published.hidden.loc[sel.index[0], "value"]
-                    else f"{r['value']:.1f} ({interval})"
+                    else f"{r['value']:.1f}" + (f" ({interval})" if interval else "")
                 )
             table.append([*cells, total, share])
         out.append(
@@ -289,7 +294,7 @@ def _metric1_section(
                     word if standard == "WDES" else "category",
                     *groups,
                     "total",
-                    f"% {focus} (interval)",
+                    f"% {focus}" + (" (interval)" if part["ci_low"].notna().any() else ""),
                 ],
             )
         )
@@ -356,6 +361,8 @@ def _breakdown_section(
                 values,
                 intervals,
             ]
+            if not any(intervals):  # complete counts: no interval column
+                del headers[-1], columns[-1]
         else:
             group = entry.group or "group"
             reference = entry.reference_group or "reference"
@@ -429,10 +436,12 @@ def report_markdown(
         f"Workforce census 31 March {config.year}; data year {start.day} {start:%B %Y} to "
         f"{end.day} {end:%B %Y}. A relative likelihood is the rate of one group divided by "
         "the rate of the other, in the direction NHS England defines for each metric; 1.00 "
-        "means equal likelihood. Each figure has a "
-        f"{level:.0%} confidence interval; 'statistically significant' means the interval "
-        "excludes parity. 'Outside 0.80–1.25' is the four-fifths band; 'small numbers' means "
-        "few events or people. "
+        "means equal likelihood. Relative likelihoods and Staff Survey figures have a "
+        f"{level:.0%} confidence interval; 'statistically significant' means the score test's "
+        "p-value is below 0.05, which is the same as the interval excluding parity. Workforce "
+        "shares and board figures are complete counts at the census date, so they have no "
+        "interval. 'Outside 0.80–1.25' is the four-fifths band; 'small numbers' means few "
+        "events or people. WRES 3 and WDES 3 events are the mean per year over two data years. "
         + (
             f"Counts from 1 to {math.ceil(published.threshold) - 1} are shown as {CONFIDENTIAL}, "
             "as is any figure that would reveal one (disclosure control); the exact figures are "

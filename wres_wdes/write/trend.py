@@ -266,8 +266,11 @@ def _label(row: pd.Series) -> str:
         text = metric.direction
     elif row["statistic"] == "percent":
         text = f"% {row['group']}" + (f" ({row['category']})" if row["category"] else "")
-    elif row["statistic"] == "difference_pp":
+    elif row["statistic"] == "difference_pp" and not row["reference_group"]:
         text = f"{row['group']}: board {row['category']} − workforce"
+    elif row["statistic"] == "difference_pp":
+        category = f" ({row['category']})" if row["category"] else ""
+        text = f"% {row['group']} − % {row['reference_group']}{category}"
     elif row["statistic"] == "yes_no":
         text = "action taken"
     else:
@@ -288,9 +291,15 @@ def _change_text(row: pd.Series) -> str:
     return f"{row['change']:+.2f}"
 
 
+CENSUS_METRICS = {("WRES", "1"), ("WDES", "1"), ("WRES", "9"), ("WDES", "10")}
+"""Complete counts at the census date: a change is a change, not an estimate to test."""
+
+
 def _significance_text(row: pd.Series) -> str:
     if row["statistic"] == "yes_no":
         return ""
+    if (row["standard"], row["metric"]) in CENSUS_METRICS and pd.isna(row["change_low"]):
+        return "" if pd.isna(row["change"]) else "complete counts"
     if pd.isna(row["change"]) or pd.isna(row["change_low"]):
         return "not tested" if not pd.isna(row["change"]) else ""
     return "significant" if row["change_significant"] else "not significant"
@@ -339,7 +348,8 @@ def trend_markdown(trend: pd.DataFrame) -> str:
         "Change from last year: the difference in the figure; for a relative "
         "likelihood it is tested as the ratio of the two years' ratios. 'significant' "
         "means the interval of the change excludes no change; 'not tested' means no "
-        "interval could be formed (a ratio of 0, or a yes/no answer)."
+        "interval could be formed (a ratio of 0); 'complete counts' means both years count "
+        "the whole workforce or board at the census date, so the change is exact."
     )
     return "\n".join(parts) + "\n"
 
