@@ -151,14 +151,18 @@ def test_a_system_run_gets_one_return_per_organisation(tmp_path_factory, tmp_pat
     other = frame[frame["level"] == "organisation"].assign(
         organisation="Other Trust", unit="Other Trust"
     )
-    plan = plan_outputs(pd.concat([frame, other], ignore_index=True), inputs, tmp_path)
-    names = sorted(p.path.name for p in plan.outputs() if "-return-" in p.path.name)
-    assert names == [
-        "WDES-return-Other-Trust-2024.xlsx",
-        "WDES-return-RTT-2024.xlsx",
-        "WRES-return-Other-Trust-2024.xlsx",
-        "WRES-return-RTT-2024.xlsx",
-    ]
+    plan = plan_outputs(pd.concat([frame, other], ignore_index=True), inputs)
+    names = sorted(p.path.as_posix() for p in plan.outputs() if "-return-" in p.path.name)
+    first = plan.views[plan.organisations[0]].folder.as_posix()
+    # each organisation's returns in its own folder, named by its code (or its name)
+    assert names == sorted(
+        [
+            "Other-Trust/WDES-return-Other-Trust-2024.xlsx",
+            f"{first}/WDES-return-RTT-2024.xlsx",
+            "Other-Trust/WRES-return-Other-Trust-2024.xlsx",
+            f"{first}/WRES-return-RTT-2024.xlsx",
+        ]
+    )
 
 
 def test_an_official_template_needs_only_a_cell_map(tmp_path: Path, tmp_path_factory) -> None:

@@ -36,24 +36,73 @@ name                                         what it is for
 >>> results.by_unit("WRES", 3)                            # doctest: +SKIP
 """
 
+import sys as _sys
+import types as _types
+from importlib import import_module as _import_module
 from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
 from importlib.metadata import version as _version
-
-from . import sample, stats
-from .bundled import sample_config
-from .calculate import calculate
-from .config import Config, InputFile, Options, load_config
-from .contract import INPUTS
-from .load import Inputs, load, load_frames
-from .metrics.registry import REGISTRY, Metric
-from .problems import InputError, Problem
-from .results import METRICS_COLUMNS, Results
-from .write import write_outputs
 
 try:
     __version__ = _version("wres_wdes")
 except _PackageNotFoundError:  # running from a checkout without installing
     __version__ = "0+unknown"
+
+# Names are imported when first used (PEP 562), so ``import wres_wdes`` (and the
+# ``wres-wdes --help`` that imports it) does not pay for pandas, pyarrow and scipy.
+_LAZY = {
+    "INPUTS": ".contract",
+    "METRICS_COLUMNS": ".results",
+    "REGISTRY": ".metrics.registry",
+    "Config": ".config",
+    "InputError": ".problems",
+    "InputFile": ".config",
+    "Inputs": ".load",
+    "Metric": ".metrics.registry",
+    "Options": ".config",
+    "Problem": ".problems",
+    "Results": ".results",
+    "calculate": ".calculate",
+    "load": ".load",
+    "load_config": ".config",
+    "load_frames": ".load",
+    "sample": ".sample",
+    "sample_config": ".bundled",
+    "stats": ".stats",
+    "write_outputs": ".write",
+}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'wres_wdes' has no attribute {name!r}")
+    found = _import_module(module, __name__)
+    value = found if name in ("sample", "stats") else getattr(found, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
+
+class _Package(_types.ModuleType):
+    """The package module: importing the submodule ``wres_wdes.load`` (or
+    ``.calculate``) must not replace the *function* ``wres_wdes.load`` with the module,
+    as Python's import machinery would once the name was looked up lazily."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if (
+            name in _LAZY
+            and isinstance(value, _types.ModuleType)
+            and name not in ("sample", "stats")
+        ):
+            return
+        super().__setattr__(name, value)
+
+
+_sys.modules[__name__].__class__ = _Package
+
 
 __all__ = [
     "INPUTS",

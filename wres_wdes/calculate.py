@@ -104,9 +104,16 @@ def _rows_for(
     options = config.options
     staff = frames.get("staff")
     if metric.input == "config":
-        # the config answers for its own organisation only, not for a system run
-        several = staff is not None and staff["organisation"].nunique() > 1
-        return None if split or several else voice_rows(metric, config)
+        if split:
+            return None
+        # the config answers for its own organisation only: in a system run every
+        # other organisation's row says the answer was not provided
+        organisations = (
+            list(dict.fromkeys(staff["organisation"].astype(str)))
+            if staff is not None
+            else [config.organisation_name]
+        )
+        return voice_rows(metric, config, organisations)
     if metric.input == "survey":
         from .survey import survey_rows
 
@@ -146,7 +153,10 @@ def _rows_for(
 
 
 def calculate(
-    inputs: Inputs, split_by: str | None = None, metrics: Callable[[Metric], bool] | None = None
+    inputs: Inputs,
+    split_by: str | None = None,
+    metrics: Callable[[Metric], bool] | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Results:
     """Compute every metric whose inputs are present.
 
@@ -161,6 +171,9 @@ def calculate(
         metrics and WDES 9b are not split.
     metrics
         A filter over registry entries, e.g. ``lambda m: m.standard == "WRES"``.
+    progress
+        Called with each metric as it is computed (``computing WRES 3``), for a
+        progress display.
 
     Returns
     -------
@@ -182,6 +195,8 @@ def calculate(
     for metric in REGISTRY:
         if metrics is not None and not metrics(metric):
             continue
+        if progress is not None:
+            progress(f"computing {metric.standard} {metric.metric}")
         rows = _rows_for(metric, frames, inputs, split, compacted)
         if rows is not None and len(rows):
             parts.append(rows)

@@ -7,28 +7,30 @@ configuration, with every problem listed and nothing written; 1 an internal erro
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-
-import pandas as pd
-from tabulate import tabulate
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .bundled import sample_config
-from .calculate import calculate
-from .load import Inputs, load
-from .problems import InputError, Problem, problems_frame
-from .write import plan_outputs, write_outputs
-from .write.headline import headline_table
-from .write.safe import Manifest, OverwriteRefused, write_tracked
+
+if TYPE_CHECKING:  # the command line imports pandas and the engine only when it needs them
+    from .load import Inputs
+    from .problems import Problem
 
 DEFAULT_OUT = "wres_wdes_output"
 
 
 def _print_problems(problems: Sequence[Problem], max_rows: int, stream=None) -> None:
     """Print problems as a table, at most ``max_rows`` rows per rule, with a count of the rest."""
+    import pandas as pd
+    from tabulate import tabulate
+
+    from .problems import problems_frame
+
     stream = stream or sys.stdout
     frame = problems_frame(problems)
     if frame.empty:
@@ -61,6 +63,8 @@ def _print_problems(problems: Sequence[Problem], max_rows: int, stream=None) -> 
 
 
 def _reconciliation_text(inputs: Inputs) -> str:
+    from tabulate import tabulate
+
     rec = inputs.reconciliation
     rows = []
     for (key, _source), group in rec.groupby(["input", "file"], sort=False):
@@ -78,6 +82,8 @@ def _reconciliation_text(inputs: Inputs) -> str:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from .load import load
+
     inputs = load(args.config, strict=False)
     _print_problems(inputs.problems, args.max_rows)
     if not inputs.ok:
@@ -94,6 +100,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def _unknown_text(inputs: Inputs, max_rows: int) -> str:
     """Every raw value that fell to Unknown, with its count, most frequent first per column."""
+    import pandas as pd
+    from tabulate import tabulate
+
     unknown = inputs.unknown
     if unknown.empty:
         return ""
@@ -113,46 +122,68 @@ def _unknown_text(inputs: Inputs, max_rows: int) -> str:
     )
 
 
+SUMMARY_FILES = 12
+"""Most files the closing line of a run names; the manifest lists every one."""
+
+
 def cmd_run(args: argparse.Namespace) -> int:
+    from .bundled import sample_config
+    from .progress import Progress
+    from .write.plan import parse_kinds
+    from .write.transaction import check_out
+
+    parse_kinds(args.outputs, several=True)  # an unknown kind stops here, before reading
+    check_out(args.out)
     config = args.config or sample_config()
-    if args.config is None:
+    if args.config is None and not args.quiet:
         print(f"No configuration given: running the bundled synthetic sample trust ({config}).")
-    inputs = load(config, strict=False)
-    if not inputs.ok:
-        _print_problems(inputs.problems, args.max_rows)
-        print("Nothing was written: fix the errors above and run again.")
-        return 2
-    results = calculate(inputs)
-    out = Path(args.out)
-    tables = {
-        "metrics.csv": results.to_csv,
-        "reconciliation.csv": lambda p: inputs.reconciliation.to_csv(p, index=False),
-    }
-    plan = plan_outputs(results, inputs, out)
-    planned = [out / name for name in tables] + [o.path for o in plan.outputs()]
-    refused = Manifest.load(out).refused(planned, force=args.force)
-    if refused:
-        print(OverwriteRefused(refused).message())
-        return 2
-    out.mkdir(parents=True, exist_ok=True)
-    manifest = Manifest.load(out)
-    written = [
-        write_tracked(manifest, out / name, write, for_publication=False)
-        for name, write in tables.items()
-    ]
-    manifest.save()
-    written += write_outputs(results, inputs, out, force=args.force, plan=plan)
+    with Progress("quiet" if args.quiet else "auto") as progress:
+        from .calculate import calculate
+        from .load import load
+        from .write import plan_outputs, write_outputs
+
+        progress.stage("reading and checking inputs")
+        inputs = load(config, strict=False, progress=progress.say)
+        if not inputs.ok:
+            progress.__exit__(None, None, None)
+            _print_problems(inputs.problems, args.max_rows)
+            print("Nothing was written: fix the errors above and run again.")
+            return 2
+        progress.stage("computing")
+        results = calculate(inputs, progress=progress.say)
+        progress.stage("planning the outputs")
+        plan = plan_outputs(results, inputs, args.outputs)
+        outputs = plan.outputs()
+        progress.stage("writing", total=len(outputs))
+        written = write_outputs(
+            results,
+            inputs,
+            args.out,
+            force=args.force,
+            plan=plan,
+            workers=args.workers,
+            progress=progress.advance,
+        )
+    if args.quiet:
+        return 0
+    _run_summary(args, config, inputs, results, plan, written)
+    return 0
+
+
+def _run_summary(args, config, inputs, results, plan, written) -> None:
+    from .write.headline import headline_table
+
     warnings = [p for p in inputs.problems if p.severity == "warning"]
     print(_reconciliation_text(inputs))
     print()
-    organisations = list(dict.fromkeys(results.frame["organisation"]))
+    organisations = plan.organisations
     level = inputs.config.options.confidence_level
     for organisation in organisations[:3]:
         print(f"Headline figures: {organisation}, {inputs.config.year}")
         print(headline_table(results, organisation, level))
         print()
     if len(organisations) > 3:
-        print(f"… and {len(organisations) - 3} more organisations: see metrics.csv.\n")
+        print(f"… and {len(organisations) - 3:,} more organisations: see metrics.csv.\n")
     print(
         "Ratios are group ÷ reference as NHS England defines each metric; 1.00 is parity. "
         "Flags: 'statistically significant' means the score test's p-value is below 0.05, "
@@ -163,22 +194,26 @@ def cmd_run(args: argparse.Namespace) -> int:
     )
     if warnings:
         print(f"\n{len(warnings)} warning(s); `wres-wdes validate {config}` lists them.")
-    print("\nWrote " + ", ".join(str(p) for p in written) + ".")
-    return 0
+    out = Path(args.out)
+    shown = [str(p.relative_to(out)) for p in written[:SUMMARY_FILES]]
+    more = len(written) - len(shown)
+    print(
+        f"\nWrote {len(written):,} files to {out}/ ({', '.join(plan.kinds)}): "
+        + ", ".join(shown)
+        + (f", and {more:,} more (wres-wdes-manifest.json lists every one)." if more else ".")
+    )
 
 
 def cmd_trend(args: argparse.Namespace) -> int:
     from .write import write_trend
+    from .write.transaction import check_out
     from .write.trend import parse_file_argument
 
+    check_out(args.out)
     files = [parse_file_argument(f) for f in args.files]
-    try:
-        written, text = write_trend(
-            files, args.out, force=args.force, suppress_below=args.suppress_below
-        )
-    except OverwriteRefused as exc:
-        print(exc.message())
-        return 2
+    written, text = write_trend(
+        files, args.out, force=args.force, suppress_below=args.suppress_below
+    )
     print(text)
     print("Wrote " + ", ".join(str(p) for p in written) + ".")
     return 0
@@ -231,9 +266,11 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from .sample import SAMPLE_SEED
+SAMPLE_SEED = 20240331
+"""The bundled sample's seed (:data:`wres_wdes.sample.SAMPLE_SEED`; a test checks they agree)."""
 
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wres-wdes",
         description="NHS England WRES and WDES: validate inputs, compute the metrics, "
@@ -254,6 +291,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--force",
         action="store_true",
         help="overwrite files in --out that wres-wdes did not write (or that were changed)",
+    )
+    run.add_argument(
+        "--outputs",
+        metavar="KINDS",
+        help="which outputs to write, comma-separated: metrics, returns, publication, "
+        "breakdown, report, system, or all (default: all for one organisation; "
+        "metrics,returns,system for several)",
+    )
+    run.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="processes writing the outputs (default: the cores, at most 4; 1 writes "
+        "serially; the files are the same either way)",
+    )
+    run.add_argument(
+        "--quiet",
+        action="store_true",
+        help="show no progress and no summary (problems are still shown)",
     )
     run.set_defaults(func=cmd_run)
 
@@ -310,14 +366,79 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _SafeStream(io.TextIOBase):
+    """Standard output that printing can never fail: characters the console cannot
+    show are replaced, and a closed pipe (``wres-wdes run | head``) is ignored, so
+    a run that wrote everything exits 0 whatever happens to its summary."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.broken = False
+        with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
+            stream.reconfigure(errors="replace")
+
+    def write(self, text: str) -> int:
+        if not self.broken:
+            try:
+                self.stream.write(text)
+            except BrokenPipeError:
+                self._break()
+            except UnicodeError:
+                encoding = getattr(self.stream, "encoding", None) or "ascii"
+                self.stream.write(text.encode(encoding, "replace").decode(encoding))
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.broken:
+            try:
+                self.stream.flush()
+            except BrokenPipeError:
+                self._break()
+
+    def _break(self) -> None:
+        self.broken = True
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self.stream.fileno())
+
+    def isatty(self) -> bool:
+        return bool(getattr(self.stream, "isatty", lambda: False)())
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self.stream, "encoding", "utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``wres-wdes`` command; returns the exit status."""
     args = build_parser().parse_args(argv)
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _SafeStream(stdout), _SafeStream(stderr)
+    try:
+        return _dispatch(args)
+    finally:
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from .problems import InputError
+    from .write.plan import OutputsError
+    from .write.safe import OverwriteRefused
+    from .write.transaction import OutputFolderError
+
     try:
         return args.func(args)
     except InputError as exc:
         _print_problems(exc.problems, getattr(args, "max_rows", 20))
         print("Nothing was written: fix the errors above and run again.")
+        return 2
+    except OverwriteRefused as exc:
+        print(exc.message())
+        return 2
+    except (OutputFolderError, OutputsError) as exc:
+        print(f"Nothing was written: {exc}.")
         return 2
     except KeyboardInterrupt:
         return 130

@@ -21,7 +21,7 @@ then case, training and leaver rows take the groups and units of their people
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -266,6 +266,7 @@ def load_frames(
     config: Config,
     sources: Mapping[str, str] | None = None,
     strict: bool = True,
+    progress: Callable[[str], None] | None = None,
 ) -> Inputs:
     """Load inputs given as DataFrames of raw values (any headers the contract accepts).
 
@@ -283,8 +284,12 @@ def load_frames(
     strict
         Raise :class:`InputError` when any problem is an error (default). With
         ``False`` the problems are returned in :attr:`Inputs.problems`.
+    progress
+        Called with a line saying what is being done (``checking staff.csv: 12,345
+        rows``), for a progress display.
     """
     sources = dict(sources or {})
+    say = progress or _silent
     problems: list[Problem] = []
     unknowns: list[pd.DataFrame] = []
     reconciler = Reconciler()
@@ -295,6 +300,7 @@ def load_frames(
             raise ValueError(f"unknown input {key!r}; expected one of {', '.join(INPUTS)}")
         source = sources.setdefault(key, key)
         raw = given if isinstance(given, RawTable) else RawTable(given, source, 1)
+        say(f"checking {source}: {len(raw.frame):,} rows")
         reconciler.read(key, source, len(raw.frame) + len(raw.footer))
         loaded = _load_one(key, raw, source, config, problems, unknowns, reconciler)
         if loaded is not None:
@@ -324,6 +330,7 @@ def load_frames(
         problems += plausibility.many_organisations(
             frames["staff"], config.organisation_column, sources["staff"]
         )
+    say("joining the inputs to the staff list")
     attach_person_attributes(frames, config.levels, problems, sources)
     problems += plausibility.event_units(frames, config.levels, sources)
     if has_errors(problems):
@@ -399,7 +406,15 @@ class _ReadAhead(Mapping[str, RawTable]):
         return sum(1 for _ in self)
 
 
-def load(config: Config | str | Path, strict: bool = True) -> Inputs:
+def _silent(_: str) -> None:
+    """No progress display."""
+
+
+def load(
+    config: Config | str | Path,
+    strict: bool = True,
+    progress: Callable[[str], None] | None = None,
+) -> Inputs:
     """Read, standardise, validate and reconcile every input named in a configuration.
 
     Parameters
@@ -408,6 +423,8 @@ def load(config: Config | str | Path, strict: bool = True) -> Inputs:
         A :class:`~wres_wdes.config.Config` or the path of a TOML configuration.
     strict
         Raise :class:`InputError` when any problem is an error (default).
+    progress
+        Called with a line saying what is being done, for a progress display.
 
     Examples
     --------
@@ -420,7 +437,7 @@ def load(config: Config | str | Path, strict: bool = True) -> Inputs:
     pool = ThreadPoolExecutor(1, thread_name_prefix="wres-wdes-read")
     try:
         raws = _ReadAhead(config, pool)
-        inputs = load_frames(raws, config, raws.sources, strict=False)
+        inputs = load_frames(raws, config, raws.sources, strict=False, progress=progress)
         problems = raws.problems
     finally:  # on an error (or Ctrl-C) files not yet started are not read
         pool.shutdown(wait=True, cancel_futures=True)

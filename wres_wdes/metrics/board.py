@@ -104,29 +104,37 @@ def board_rows(
     return difference_rows(metric, table, config.options, census=True)
 
 
-def voice_rows(metric: Metric, config: Config) -> pd.DataFrame:
+def voice_rows(
+    metric: Metric, config: Config, organisations: list[str] | None = None
+) -> pd.DataFrame:
     """WDES 9b: the Yes/No answer and narrative given in the config's ``[wdes9b]``.
 
     ``value`` is 1 for Yes, 0 for No and empty (flagged ``not_provided``) when
-    the config does not say.
+    the config does not say. The config answers for the organisation it names; in
+    a run of several (``organisations``), every other organisation gets a row
+    flagged ``not_provided``, so its return and publication show the gap.
     """
-    answer = config.wdes9b_action
-    row: dict[str, object] = dict.fromkeys(METRICS_COLUMNS, np.nan)
-    row.update(
-        standard=metric.standard,
-        metric=metric.metric,
-        level="organisation",
-        unit=config.organisation_name,
-        category="",
-        group="Disabled",
-        reference_group="",
-        statistic="yes_no",
-        value=np.nan if answer is None else float(answer),
-        flags="not_provided" if answer is None else "",
-        organisation=config.organisation_name,
-        note=config.wdes9b_narrative,
-    )
-    return pd.DataFrame([row])
+    rows = []
+    for organisation in organisations or [config.organisation_name]:
+        own = organisation == config.organisation_name
+        answer = config.wdes9b_action if own else None
+        row: dict[str, object] = dict.fromkeys(METRICS_COLUMNS, np.nan)
+        row.update(
+            standard=metric.standard,
+            metric=metric.metric,
+            level="organisation",
+            unit=organisation,
+            category="",
+            group="Disabled",
+            reference_group="",
+            statistic="yes_no",
+            value=np.nan if answer is None else float(answer),
+            flags="not_provided" if answer is None else "",
+            organisation=organisation,
+            note=config.wdes9b_narrative if own else "",
+        )
+        rows.append(row)
+    return pd.DataFrame(rows)
 
 
 __all__ = ["MEMBERSHIPS", "UNIT_KEYS", "board_rows", "voice_rows"]

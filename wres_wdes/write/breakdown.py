@@ -45,10 +45,18 @@ def write_breakdown(frame: pd.DataFrame, config: Config, path: Path) -> None:
     """Write the internal workbook to ``path`` (call through ``write_atomic``)."""
     import xlsxwriter
 
+    from .safe import document_date
+
     workbook = xlsxwriter.Workbook(
         str(path),
-        {"strings_to_formulas": False, "strings_to_urls": False, "nan_inf_to_errors": True},
+        {
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "nan_inf_to_errors": True,
+            "in_memory": True,  # no temporary copy of the figures in a shared folder
+        },
     )
+    workbook.set_properties({"created": document_date(config)})
     try:
         bold = workbook.add_format({"bold": True})
         alarm = workbook.add_format(

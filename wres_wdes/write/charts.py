@@ -11,11 +11,20 @@ and the PNG carries in its ``Description`` metadata.
 
 Every chart draws from the *published* figures (after disclosure control): a
 unit whose figure is confidential is left out and counted in the alt text.
+
+No chart grows with the number of units: a forest plot shows the organisation
+and its directorates (its units too when there are at most :data:`MAX_ROWS` rows
+in all); the units of a large breakdown, and the organisations of a system run,
+are compared on a funnel plot (:func:`funnel_chart`), whose drawing does not
+depend on their number beyond a few labels, and listed in full in the tables.
+A chart's alt text is worked out from the figures before anything is drawn, so
+the report can describe a chart another process draws.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,8 +33,8 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from ..classify.bands import BANDS, MEDICAL_SUBGROUPS
 from ..metrics.registry import BY_KEY
+from .order import category_order, ordered_units
 from .publication import Published
 from .trend import has_trend, published_trend
 
@@ -47,61 +56,47 @@ LEVEL_STYLE = [
 ]
 BAND = (0.8, 1.25)
 LOG_TICKS = (0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 0.8, 1, 1.25, 2, 4, 10, 20, 50, 100)
-MAX_ROWS = 70
+MAX_ROWS = 40
+"""Most rows a forest plot draws; beyond, units go to a funnel plot and the tables."""
+FUNNEL_LABELS = 8
+"""Most points a funnel plot names (those furthest outside its limits)."""
 FOCUS = {"ethnicity": "BME", "disability": "Disabled"}
 
 
-@dataclass(frozen=True)
+@dataclass
 class Chart:
-    """A drawn chart and what it shows in words."""
+    """A chart and what it shows in words; the figure is drawn when first needed.
 
-    figure: Figure
+    Attributes
+    ----------
+    alt
+        The alt text, worked out from the figures (no drawing needed).
+    title
+        The chart's title.
+    rows
+        How many rows (forest plot bars, bands) or points the chart draws.
+    """
+
     alt: str
     title: str
+    draw: Callable[[], Figure]
+    rows: int = 0
+    _figure: Figure | None = None
+
+    @property
+    def figure(self) -> Figure:
+        if self._figure is None:
+            self._figure = self.draw()
+        return self._figure
 
     def save(self, path: Path) -> None:
         FigureCanvasAgg(self.figure)
         self.figure.savefig(
             path,
             format="png",
-            dpi=110,
+            dpi=100,
             metadata={"Title": self.title, "Description": self.alt, "Software": "wres_wdes"},
         )
-
-
-def _ordered_units(rows: pd.DataFrame, parents: pd.DataFrame | None) -> pd.DataFrame:
-    """Organisation first, then each unit of the first level followed by its own units."""
-    levels = [lv for lv in dict.fromkeys(rows["level"]) if lv != "organisation"]
-    depth = {"organisation": 0, **{lv: i + 1 for i, lv in enumerate(levels)}}
-    rows = rows.assign(_depth=rows["level"].map(depth).to_numpy())
-    where = {key: i for i, key in enumerate(zip(rows["level"], rows["unit"], strict=True))}
-    children: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    if parents is not None:
-        for p in parents.itertuples(index=False):
-            children.setdefault((p.parent_level, p.parent_unit), []).append((p.level, p.unit))
-    order: list[int] = []
-    stack = sorted((k for k in where if k[0] == "organisation"), reverse=True)
-    while stack:
-        key = stack.pop()
-        if key in where and where[key] not in order:
-            order.append(where[key])
-        stack.extend(sorted(children.get(key, []), reverse=True))
-    rest = sorted(
-        (i for i in range(len(rows)) if i not in set(order)),
-        key=lambda i: (rows["_depth"].iloc[i], rows["unit"].iloc[i]),
-    )
-    return rows.iloc[order + rest]
-
-
-def category_order(category: str) -> tuple[int, int, str]:
-    """Sort key for metric 1 categories: bands in pay order, medical grades, clusters."""
-    suffix = category.split("/", 1)[-1]
-    order = [*BANDS, *MEDICAL_SUBGROUPS]
-    if suffix in order:
-        return (0, order.index(suffix), suffix)
-    if suffix.startswith("cluster ") and suffix[8:].isdigit():
-        return (1, int(suffix[8:]), suffix)
-    return (2, 0, suffix)
 
 
 def _rl_words(metric_key: tuple[str, str]) -> tuple[str, str]:
@@ -109,6 +104,56 @@ def _rl_words(metric_key: tuple[str, str]) -> tuple[str, str]:
     if entry is None:
         return "", ""
     return entry.direction, entry.event.split(" (")[0]
+
+
+def _log_axis(axis, low: float, high: float) -> None:
+    """Plain tick labels on a log axis (``0.5``, ``1``, ``2``: never ``2×10⁰``)."""
+    from matplotlib.ticker import FixedLocator, NullFormatter, NullLocator
+
+    ticks = [t for t in LOG_TICKS if low <= t <= high] or [1.0]
+    axis.set_major_locator(FixedLocator(ticks))
+    axis.set_ticklabels([f"{t:g}" for t in ticks])
+    axis.set_minor_locator(NullLocator())
+    axis.set_minor_formatter(NullFormatter())
+
+
+def _count_axis(axis) -> None:
+    """Plain counts on a log axis (``2,000``, ``5,000``: never ``2×10³``)."""
+    from matplotlib.ticker import FuncFormatter, LogLocator
+
+    axis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+    axis.set_major_formatter(FuncFormatter(lambda x, _: f"{x:,.0f}"))
+    axis.set_minor_formatter(FuncFormatter(lambda x, _: ""))
+
+
+def _outside_words(count: int, what: str) -> str:
+    """``No organisations lie outside``, ``1 unit lies outside``, ``3 units lie outside``."""
+    one = what[:-1] if what.endswith("s") else what
+    if count == 0:
+        return f"No {what} lie outside"
+    return f"1 {one} lies outside" if count == 1 else f"{count:,} {what} lie outside"
+
+
+def _likelihoods(
+    published: Published, standard: str, metric: str, organisation: str | None, category: str
+) -> tuple[pd.DataFrame, int, int]:
+    """The rows of one relative likelihood fit to draw, and how many are confidential or
+    have no figure. A ratio whose reference group has no events is drawn as its bound."""
+    rows, hidden = published.rows, published.hidden
+    sel = (
+        (rows["standard"] == standard)
+        & (rows["metric"] == metric)
+        & (rows["category"] == category)
+        & (rows["statistic"] == "relative_likelihood")
+    )
+    if organisation is not None:
+        sel &= rows["organisation"] == organisation
+    part = rows[sel]
+    confidential = hidden.loc[part.index, "value"].to_numpy(dtype=bool)
+    bounded = part["flags"].fillna("").str.contains("reference_no_events").to_numpy()
+    missing = part["value"].isna().to_numpy() & ~bounded
+    shown = part[~confidential & ~missing]
+    return shown, int(confidential.sum()), int((missing & ~confidential).sum())
 
 
 def forest_chart(
@@ -119,25 +164,38 @@ def forest_chart(
     parents: pd.DataFrame | None = None,
     category: str = "",
 ) -> Chart:
-    """Relative likelihoods with intervals for the organisation and every unit."""
-    rows, hidden = published.rows, published.hidden
-    sel = (
-        (rows["standard"] == standard)
-        & (rows["metric"] == metric)
-        & (rows["organisation"] == organisation)
-        & (rows["category"] == category)
-        & (rows["statistic"] == "relative_likelihood")
-    )
-    part = rows[sel]
-    confidential = hidden.loc[part.index, "value"].to_numpy(dtype=bool)
-    missing = part["value"].isna().to_numpy()
-    shown = part[~confidential & ~missing]
-    n_hidden, n_missing = int(confidential.sum()), int((missing & ~confidential).sum())
-    shown = _ordered_units(shown, parents)
+    """Relative likelihoods with intervals: the organisation, its directorates, and its
+    units when all fit in :data:`MAX_ROWS` rows (else the units are on the funnel plot)."""
+    shown, n_hidden, n_missing = _likelihoods(published, standard, metric, organisation, category)
+    shown = ordered_units(shown, parents)
+    units_left = 0
     if len(shown) > MAX_ROWS:
-        shown = shown[shown["_depth"] <= 1]
+        coarse = shown[shown["_depth"] <= 1]
+        units_left = len(shown) - len(coarse)
+        shown = coarse
+    if len(shown) > MAX_ROWS:
+        units_left += len(shown) - MAX_ROWS
+        shown = shown.iloc[:MAX_ROWS]
     direction, event = _rl_words((standard, metric))
     title = f"{standard} {metric}: {direction}" + (f" ({category})" if category else "")
+    omitted = []
+    if n_hidden:
+        omitted.append(f"{n_hidden} confidential (small counts)")
+    if n_missing:
+        omitted.append(f"{n_missing} not calculable")
+    if units_left:
+        omitted.append(f"{units_left} units on the funnel plot and in the tables")
+    alt = _forest_alt(shown, title, event, organisation, omitted)
+
+    def draw() -> Figure:
+        return _draw_forest(shown, title, event, direction, omitted)
+
+    return Chart(alt, title, draw, rows=len(shown))
+
+
+def _draw_forest(
+    shown: pd.DataFrame, title: str, event: str, direction: str, omitted: list[str]
+) -> Figure:
     n = max(len(shown), 1)
     figure = Figure(figsize=(8.5, 2.8 + 0.3 * n), layout="constrained")
     ax = figure.add_subplot()
@@ -158,7 +216,8 @@ def forest_chart(
     for d in sorted(set(depths.tolist())):
         marker, colour = LEVEL_STYLE[min(d, len(LEVEL_STYLE) - 1)]
         at = depths == d
-        v = np.clip(values[at], lo, hi)
+        # a ratio with no finite value (no reference events) is drawn at its lower bound
+        v = np.clip(np.where(np.isnan(values[at]), low[at], values[at]), lo, hi)
         left = np.clip(np.nan_to_num(low[at], nan=lo), lo, hi)
         right = np.clip(np.nan_to_num(high[at], nan=hi, posinf=hi), lo, hi)
         ax.hlines(y[at], left, right, color=colour, lw=1.6)
@@ -193,7 +252,10 @@ def forest_chart(
     _log_axis(ax.xaxis, lo, hi)
     ax.tick_params(axis="x", labelsize=8.5)
     group = direction.split(" ÷ ")[0] if direction else "group"
-    ax.set_xlabel(f"Relative likelihood, log scale (1 = parity; above 1: {group} more likely)")
+    xlabel = f"Relative likelihood, log scale (1 = parity; above 1: {group} more likely)"
+    if omitted:
+        xlabel += "\nNot shown: " + "; ".join(omitted) + "."
+    ax.set_xlabel(xlabel)
     ax.set_title(title + (f"\n{event}" if event else ""), fontsize=10.5, loc="left")
     ax.grid(axis="x", color="#EEEEEE", lw=0.6)
     handles, texts = ax.get_legend_handles_labels()
@@ -204,20 +266,13 @@ def forest_chart(
         ncol=4,
         fontsize=8,
         frameon=False,
-        title="Filled marker: statistically significant (interval "
-        "excludes 1); hollow: not significant",
+        title="Filled marker: statistically significant (p < 0.05); hollow: not significant; "
+        "an arrow: no upper limit",
         title_fontsize=8,
     )
     if not len(shown):
         ax.text(0.5, 0.5, "no figure can be shown", transform=ax.transAxes, ha="center")
-    omitted = []
-    if n_hidden:
-        omitted.append(f"{n_hidden} confidential (small counts)")
-    if n_missing:
-        omitted.append(f"{n_missing} not calculable")
-    if omitted:
-        ax.set_xlabel(ax.get_xlabel() + "\nNot shown: " + "; ".join(omitted) + ".")
-    return Chart(figure, _forest_alt(shown, title, event, organisation, omitted), title)
+    return figure
 
 
 def _forest_alt(
@@ -231,10 +286,13 @@ def _forest_alt(
     org = shown[shown["_depth"] == 0]
     if len(org):
         r = org.iloc[0]
-        parts.append(f"Organisation: {r['value']:.2f} (interval {_interval(r)}).")
+        if pd.isna(r["value"]):
+            parts.append(f"Organisation: at least {r['ci_low']:.2f} (no upper limit).")
+        else:
+            parts.append(f"Organisation: {r['value']:.2f} (interval {_interval(r)}).")
     units = shown[shown["_depth"] > 0]
-    above = units[units["ci_low"] > 1]["unit"].tolist()
-    below = units[units["ci_high"] < 1]["unit"].tolist()
+    above = units[units["ci_low"] > 1]["unit"].astype(str).tolist()
+    below = units[units["ci_high"] < 1]["unit"].astype(str).tolist()
     parts.append(
         f"{len(units)} units shown; interval wholly above 1: "
         + (", ".join(above) if above else "none")
@@ -252,6 +310,126 @@ def _interval(row: pd.Series) -> str:
     low_text = "–" if pd.isna(low) else f"{low:.2f}"
     high_text = "no upper limit" if pd.isna(high) or math.isinf(high) else f"{high:.2f}"
     return f"{low_text} to {high_text}"
+
+
+def funnel_limits(
+    centre: float, share: float, rate_reference: float, size: np.ndarray, z: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Control limits of a relative likelihood around ``centre`` for units of ``size`` people.
+
+    Under "no difference from the centre", a unit of ``N`` people with the
+    centre's group share ``f`` and reference rate ``p_r`` has a log ratio with
+    variance ``(1 - p_g)/(f N p_g) + (1 - p_r)/((1 - f) N p_r)``, where ``p_g =
+    centre × p_r`` (the delta method for a ratio of two binomial rates); the
+    limits are ``centre × exp(±z × sd)``. This is the usual construction of a
+    funnel plot for a ratio (Spiegelhalter 2005, *Statistics in Medicine*
+    24:1185-1202), at 95% (z = 1.96) and 99.8% (z = 3.09).
+    """
+    p_r = min(max(rate_reference, 1e-9), 1 - 1e-9)
+    p_g = min(max(centre * p_r, 1e-9), 1 - 1e-9)
+    f = min(max(share, 1e-6), 1 - 1e-6)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        sd = np.sqrt((1 - p_g) / (f * size * p_g) + (1 - p_r) / ((1 - f) * size * p_r))
+    return centre * np.exp(-z * sd), centre * np.exp(z * sd)
+
+
+def funnel_chart(
+    published: Published,
+    standard: str,
+    metric: str,
+    level: str,
+    centre: pd.Series,
+    *,
+    organisation: str | None = None,
+    category: str = "",
+    what: str = "units",
+) -> Chart | None:
+    """Every unit of one level (or every organisation) against its size, with 95% and 99.8%
+    limits around ``centre`` (a result row: the organisation's, or the system's pooled
+    figure). Points outside the 99.8% limits are named, at most :data:`FUNNEL_LABELS`."""
+    shown, n_hidden, n_missing = _likelihoods(published, standard, metric, organisation, category)
+    shown = shown[(shown["level"] == level) & shown["value"].notna()]
+    if shown.empty or pd.isna(centre.get("value")):
+        return None
+    size = (shown["n_group"] + shown["n_reference"]).to_numpy(dtype=float)
+    values = shown["value"].to_numpy(dtype=float)
+    c = float(centre["value"])
+    total = float(centre["n_group"] + centre["n_reference"])
+    share = float(centre["n_group"]) / total if total else 0.5
+    rate_r = float(centre["rate_reference"]) if pd.notna(centre["rate_reference"]) else 0.1
+    low99, high99 = funnel_limits(c, share, rate_r, size, 3.090232)
+    outside = (values < low99) | (values > high99)
+    order = np.argsort(-np.abs(np.log(np.where(values > 0, values, 1e-3) / c)))
+    named = [i for i in order if outside[i]][:FUNNEL_LABELS]
+    direction, event = _rl_words((standard, metric))
+    title = f"{standard} {metric}: {direction}" + (f" ({category})" if category else "")
+    title += f", {what} by size"
+    names = shown["unit"].astype(str).to_numpy()
+    above = [names[i] for i in named if values[i] > c]
+    below = [names[i] for i in named if values[i] < c]
+    alt = (
+        f"Funnel plot, {title}: the relative likelihood of each of {len(shown)} {what} against "
+        f"its size (people in both groups), on a log scale, with 95% and 99.8% limits around "
+        f"{c:.2f} ({centre.get('unit', 'the centre')}). {_outside_words(int(outside.sum()), what)} "
+        "the 99.8% limits"
+        + (f": above, {', '.join(above)}" if above else "")
+        + (f"; below, {', '.join(below)}" if below else "")
+        + "."
+        + (f" Not shown: {n_hidden} confidential." if n_hidden else "")
+        + (f" {n_missing} not calculable." if n_missing else "")
+    )
+
+    def draw() -> Figure:
+        figure = Figure(figsize=(8.5, 5.2), layout="constrained")
+        ax = figure.add_subplot()
+        grid = np.geomspace(max(size.min() * 0.8, 2.0), size.max() * 1.2, 200)
+        for z, style, label in ((1.959964, "--", "95% limits"), (3.090232, "-", "99.8% limits")):
+            lo, hi = funnel_limits(c, share, rate_r, grid, z)
+            ax.plot(grid, lo, style, color=OKABE_ITO["black"], lw=1, label=label)
+            ax.plot(grid, hi, style, color=OKABE_ITO["black"], lw=1)
+        ax.axhline(c, color=OKABE_ITO["vermillion"], lw=1.2, label=f"centre: {c:.2f}")
+        ax.axhline(1.0, color="#4D4D4D", lw=0.8, ls=":")
+        plotted = np.clip(np.where(values > 0, values, np.nan), 0.01, 100)
+        ax.scatter(
+            size[~outside],
+            plotted[~outside],
+            s=14,
+            color=OKABE_ITO["blue"],
+            alpha=0.7,
+            label=f"{what}",
+        )
+        ax.scatter(
+            size[outside],
+            plotted[outside],
+            s=22,
+            marker="D",
+            color=OKABE_ITO["orange"],
+            label="outside 99.8% limits",
+        )
+        for i in named:
+            ax.annotate(
+                names[i],
+                (size[i], plotted[i]),
+                xytext=(4, 2),
+                textcoords="offset points",
+                fontsize=7,
+            )
+        ax.set_xscale("log")
+        _count_axis(ax.xaxis)
+        ax.set_yscale("log")
+        finite = plotted[np.isfinite(plotted)]
+        bottom = min(0.5, float(finite.min()) * 0.8) if finite.size else 0.5
+        top = max(2.0, float(finite.max()) * 1.25) if finite.size else 2.0
+        ax.set_ylim(max(bottom, 0.01), min(top, 100.0))
+        _log_axis(ax.yaxis, max(bottom, 0.01), min(top, 100.0))
+        ax.set_xlabel(f"People in both groups (log scale); {event}")
+        ax.set_ylabel(f"Relative likelihood, {direction}")
+        ax.set_title(title, fontsize=10.5, loc="left")
+        ax.grid(color="#EEEEEE", lw=0.6)
+        ax.legend(fontsize=8, loc="upper right", frameon=False)
+        return figure
+
+    return Chart(alt, title, draw, rows=len(shown))
 
 
 def metric1_chart(published: Published, standard: str, organisation: str) -> Chart:
@@ -285,83 +463,30 @@ def metric1_chart(published: Published, standard: str, organisation: str) -> Cha
         return part[inside & ~part["category"].str.endswith("/all")]
 
     blocks = [b for b in blocks if len(categories(b[0]))] or blocks[:1]
-    heights = [max(len(categories(prefix)), 1) for prefix, _ in blocks]
-    figure = Figure(
-        figsize=(8.5, 1.4 + 0.7 * len(blocks) + 0.26 * sum(heights)), layout="constrained"
-    )
-    axes = np.atleast_1d(
-        figure.subplots(len(blocks), 1, sharex=True, gridspec_kw={"height_ratios": heights})
-    )
+    drawn = []  # (label, names, values, low, high, secret) per block
     summary = []
-    for ax, (prefix, label) in zip(axes, blocks, strict=True):
+    for prefix, label in blocks:
         cats = categories(prefix)
         keys = [category_order(c) for c in cats["category"]]
         cats = cats.iloc[sorted(range(len(cats)), key=keys.__getitem__)]
         names = [c.split("/", 1)[1] for c in cats["category"]]
-        y = np.arange(len(cats))
         secret = hidden.loc[cats.index, "value"].to_numpy(dtype=bool)
         v = np.where(secret, np.nan, cats["value"].to_numpy(dtype=float))
         lo = np.where(secret, np.nan, cats["ci_low"].to_numpy(dtype=float))
         hi = np.where(secret, np.nan, cats["ci_high"].to_numpy(dtype=float))
-        ax.barh(y, np.nan_to_num(v), color=OKABE_ITO["blue"], height=0.65)
-        if np.isfinite(lo).any():  # census shares have no interval unless asked for
-            err = np.vstack([np.nan_to_num(v - lo), np.nan_to_num(hi - v)])
-            ax.errorbar(
-                np.nan_to_num(v), y, xerr=err, fmt="none", ecolor="#333333", lw=0.9, capsize=2
+        drawn.append((label, names, v, lo, hi, secret))
+        shown = [(n, x) for n, x in zip(names, v, strict=True) if not math.isnan(x)]
+        if shown:
+            top = max(shown, key=lambda t: t[1])
+            low = min(shown, key=lambda t: t[1])
+            summary.append(
+                f"{label}: highest {top[0]} {top[1]:.1f}%, lowest {low[0]} {low[1]:.1f}%"
             )
-        for yi, s, x in zip(y, secret, v, strict=True):
-            text = "[c]" if s else "" if math.isnan(x) else f"{x:.1f}%"
-            if text:
-                ax.annotate(
-                    text,
-                    (0 if s else x, yi),
-                    xytext=(3, 0),
-                    textcoords="offset points",
-                    va="center",
-                    fontsize=7.5,
-                )
-        if not math.isnan(overall):
-            ax.axvline(
-                overall,
-                color=OKABE_ITO["vermillion"],
-                ls="--",
-                lw=1.4,
-                label=f"whole workforce: {overall:.1f}%",
-            )
-        ax.set_yticks(y, names, fontsize=8.5)
-        ax.set_ylim(max(len(cats), 1) - 0.5, -0.5)
-        ax.set_title(label, fontsize=9.5, loc="left")
-        ax.grid(axis="x", color="#EEEEEE", lw=0.6)
-        if len(cats) == 0:
-            ax.text(
-                0.5,
-                0.5,
-                "no staff in this category",
-                transform=ax.transAxes,
-                ha="center",
-                fontsize=8,
-            )
-        else:
-            shown = [(n, x) for n, x in zip(names, v, strict=True) if not math.isnan(x)]
-            if shown:
-                top = max(shown, key=lambda t: t[1])
-                low = min(shown, key=lambda t: t[1])
-                summary.append(
-                    f"{label}: highest {top[0]} {top[1]:.1f}%, lowest {low[0]} {low[1]:.1f}%"
-                )
-    if not math.isnan(overall):
-        axes[0].legend(loc="upper right", fontsize=8)
     visible = part.loc[~hidden.loc[part.index, "value"].to_numpy(dtype=bool)]
-    with_interval = visible["ci_low"].notna().any()
+    with_interval = bool(visible["ci_low"].notna().any())
     tops = [*visible["value"].to_numpy(dtype=float), *visible["ci_high"].to_numpy(dtype=float)]
-    top_value = np.nanmax([*tops, overall, 10.0])
-    axes[-1].set_xlim(0, min(100.0, top_value * 1.15))
-    axes[-1].set_xlabel(
-        f"{focus} staff as % of the {unit_word}"
-        + (" (with 95% interval)" if with_interval else " (a complete count at the census date)")
-    )
+    top_value = float(np.nanmax([*tops, overall, 10.0]))
     title = f"{standard} 1: {focus} staff by {unit_word}, {organisation}"
-    figure.suptitle(title, fontsize=10.5, x=0.01, ha="left")
     alt = (
         f"Bar chart: {focus} staff as a percentage of each {unit_word}, for "
         + ", ".join(label.lower() for _, label in blocks)
@@ -375,18 +500,70 @@ def metric1_chart(published: Published, standard: str, organisation: str) -> Cha
         + ("; ".join(summary) + "." if summary else "")
         + (" Bars marked [c] are confidential." if hidden.loc[part.index, "value"].any() else "")
     )
-    return Chart(figure, alt, title)
 
+    def draw() -> Figure:
+        heights = [max(len(d[1]), 1) for d in drawn]
+        figure = Figure(
+            figsize=(8.5, 1.4 + 0.7 * len(drawn) + 0.26 * sum(heights)), layout="constrained"
+        )
+        axes = np.atleast_1d(
+            figure.subplots(len(drawn), 1, sharex=True, gridspec_kw={"height_ratios": heights})
+        )
+        for ax, (label, names, v, lo, hi, secret) in zip(axes, drawn, strict=True):
+            y = np.arange(len(names))
+            ax.barh(y, np.nan_to_num(v), color=OKABE_ITO["blue"], height=0.65)
+            if np.isfinite(lo).any():  # census shares have no interval unless asked for
+                err = np.vstack([np.nan_to_num(v - lo), np.nan_to_num(hi - v)])
+                ax.errorbar(
+                    np.nan_to_num(v), y, xerr=err, fmt="none", ecolor="#333333", lw=0.9, capsize=2
+                )
+            for yi, hidden_bar, x in zip(y, secret, v, strict=True):
+                text = "[c]" if hidden_bar else "" if math.isnan(x) else f"{x:.1f}%"
+                if text:
+                    ax.annotate(
+                        text,
+                        (0 if hidden_bar else x, yi),
+                        xytext=(3, 0),
+                        textcoords="offset points",
+                        va="center",
+                        fontsize=7.5,
+                    )
+            if not math.isnan(overall):
+                ax.axvline(
+                    overall,
+                    color=OKABE_ITO["vermillion"],
+                    ls="--",
+                    lw=1.4,
+                    label=f"whole workforce: {overall:.1f}%",
+                )
+            ax.set_yticks(y, names, fontsize=8.5)
+            ax.set_ylim(max(len(names), 1) - 0.5, -0.5)
+            ax.set_title(label, fontsize=9.5, loc="left")
+            ax.grid(axis="x", color="#EEEEEE", lw=0.6)
+            if not names:
+                ax.text(
+                    0.5,
+                    0.5,
+                    "no staff in this category",
+                    transform=ax.transAxes,
+                    ha="center",
+                    fontsize=8,
+                )
+        if not math.isnan(overall):
+            axes[0].legend(loc="upper right", fontsize=8)
+        axes[-1].set_xlim(0, min(100.0, top_value * 1.15))
+        axes[-1].set_xlabel(
+            f"{focus} staff as % of the {unit_word}"
+            + (
+                " (with 95% interval)"
+                if with_interval
+                else " (a complete count at the census date)"
+            )
+        )
+        figure.suptitle(title, fontsize=10.5, x=0.01, ha="left")
+        return figure
 
-def _log_axis(axis, low: float, high: float) -> None:
-    """Plain tick labels on a log axis (``0.5``, ``1``, ``2``: never ``2×10⁰``)."""
-    from matplotlib.ticker import FixedLocator, NullFormatter, NullLocator
-
-    ticks = [t for t in LOG_TICKS if low <= t <= high] or [1.0]
-    axis.set_major_locator(FixedLocator(ticks))
-    axis.set_ticklabels([f"{t:g}" for t in ticks])
-    axis.set_minor_locator(NullLocator())
-    axis.set_minor_formatter(NullFormatter())
+    return Chart(alt, title, draw, rows=sum(len(d[1]) for d in drawn))
 
 
 def trend_chart(trend: pd.DataFrame, standard: str, organisation: str) -> Chart | None:
@@ -403,76 +580,95 @@ def trend_chart(trend: pd.DataFrame, standard: str, organisation: str) -> Chart 
     ]
     if not has_trend(trend, standard, organisation):
         return None
-    groups = list(part.groupby(["metric", "category"], sort=False))
-    cols = min(3, len(groups))
-    nrows = math.ceil(len(groups) / cols)
-    figure = Figure(figsize=(3.2 * cols + 0.6, 2.6 * nrows + 0.6), layout="constrained")
-    axes = np.atleast_1d(figure.subplots(nrows, cols, squeeze=False)).ravel()
+    groups = []
     alt_parts = []
-    for ax, ((metric, category), rows) in zip(axes, groups, strict=False):
+    for (metric, category), rows in part.groupby(["metric", "category"], sort=False):
         rows = rows.sort_values("year")
         years = rows["year"].to_numpy()
         v = rows["value"].to_numpy(dtype=float)
         lo, hi = rows["ci_low"].to_numpy(dtype=float), rows["ci_high"].to_numpy(dtype=float)
-        secret = rows["confidential"].to_numpy(dtype=bool) if "confidential" in rows else None
-        ax.set_yscale("log")
-        ax.axhspan(*BAND, color="#D9D9D9", alpha=0.7, lw=0)
-        ax.axhline(1.0, color="#4D4D4D", lw=1)
-        ok = v > 0
-        finite = np.concatenate([v[ok], lo[ok & (lo > 0)], hi[ok & np.isfinite(hi)]])
-        bottom = min(0.5, float(finite.min()) * 0.8) if finite.size else 0.5
-        top = max(2.0, float(finite.max()) * 1.25) if finite.size else 2.0
-        ax.set_ylim(max(bottom, 0.01), min(top, 100.0))
-        _log_axis(ax.yaxis, max(bottom, 0.01), min(top, 100.0))
-        ax.errorbar(
-            years[ok],
-            v[ok],
-            yerr=[np.nan_to_num(v[ok] - lo[ok]), np.nan_to_num(hi[ok] - v[ok])],
-            fmt="o-",
-            color=OKABE_ITO["blue"],
-            ecolor="#333333",
-            capsize=3,
-            lw=1.4,
+        secret = (
+            rows["confidential"].to_numpy(dtype=bool)
+            if "confidential" in rows
+            else np.zeros(len(rows), dtype=bool)
         )
-        if not ok.any():
-            ax.text(
-                0.5,
-                0.5,
-                "no figure can be shown\n(confidential or not calculable)",
-                transform=ax.transAxes,
-                ha="center",
-                va="center",
-                fontsize=8,
-            )
         direction, _ = _rl_words((standard, metric))
-        ax.set_title(
-            f"{standard} {metric}: {direction}" + (f" ({category})" if category else ""),
-            fontsize=9,
-            loc="left",
-        )
-        ax.set_xticks(
-            years, [str(y) for y in years], fontsize=8, rotation=45 if len(years) > 4 else 0
-        )
-        ax.set_xlim(years.min() - 0.5, years.max() + 0.5)
-        ax.tick_params(axis="y", labelsize=8)
+        groups.append((metric, category, direction, years, v, lo, hi))
         words = []
         for i, (y, x) in enumerate(zip(years, v, strict=True)):
-            if secret is not None and secret[i]:
+            if secret[i]:
                 words.append(f"{y} [c]")
             elif not math.isnan(x):
                 words.append(f"{y} {x:.2f}")
         alt_parts.append(f"{standard} {metric} ({direction}): " + ", ".join(words))
-    for ax in axes[len(groups) :]:
-        ax.set_visible(False)
     title = f"{standard} relative likelihoods by year, {organisation}"
-    figure.suptitle(title, fontsize=10.5, x=0.01, ha="left")
     alt = (
         f"Line charts, one per metric, of {standard} relative likelihoods by year with "
         "intervals, on a log scale with parity and the 0.80–1.25 band marked. "
         + "; ".join(alt_parts)
         + "."
     )
-    return Chart(figure, alt, title)
+
+    def draw() -> Figure:
+        cols = min(3, len(groups))
+        nrows = math.ceil(len(groups) / cols)
+        figure = Figure(figsize=(3.2 * cols + 0.6, 2.6 * nrows + 0.6), layout="constrained")
+        axes = np.atleast_1d(figure.subplots(nrows, cols, squeeze=False)).ravel()
+        for ax, (metric, category, direction, years, v, lo, hi) in zip(axes, groups, strict=False):
+            ax.set_yscale("log")
+            ax.axhspan(*BAND, color="#D9D9D9", alpha=0.7, lw=0)
+            ax.axhline(1.0, color="#4D4D4D", lw=1)
+            ok = v > 0
+            finite = np.concatenate([v[ok], lo[ok & (lo > 0)], hi[ok & np.isfinite(hi)]])
+            bottom = min(0.5, float(finite.min()) * 0.8) if finite.size else 0.5
+            top = max(2.0, float(finite.max()) * 1.25) if finite.size else 2.0
+            ax.set_ylim(max(bottom, 0.01), min(top, 100.0))
+            _log_axis(ax.yaxis, max(bottom, 0.01), min(top, 100.0))
+            ax.errorbar(
+                years[ok],
+                v[ok],
+                yerr=[np.nan_to_num(v[ok] - lo[ok]), np.nan_to_num(hi[ok] - v[ok])],
+                fmt="o-",
+                color=OKABE_ITO["blue"],
+                ecolor="#333333",
+                capsize=3,
+                lw=1.4,
+            )
+            if not ok.any():
+                ax.text(
+                    0.5,
+                    0.5,
+                    "no figure can be shown\n(confidential or not calculable)",
+                    transform=ax.transAxes,
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                )
+            ax.set_title(
+                f"{standard} {metric}: {direction}" + (f" ({category})" if category else ""),
+                fontsize=9,
+                loc="left",
+            )
+            ax.set_xticks(
+                years, [str(y) for y in years], fontsize=8, rotation=45 if len(years) > 4 else 0
+            )
+            ax.set_xlim(years.min() - 0.5, years.max() + 0.5)
+            ax.tick_params(axis="y", labelsize=8)
+        for ax in axes[len(groups) :]:
+            ax.set_visible(False)
+        figure.suptitle(title, fontsize=10.5, x=0.01, ha="left")
+        return figure
+
+    return Chart(alt, title, draw, rows=len(groups))
 
 
-__all__ = ["OKABE_ITO", "Chart", "forest_chart", "metric1_chart", "trend_chart"]
+__all__ = [
+    "MAX_ROWS",
+    "OKABE_ITO",
+    "Chart",
+    "forest_chart",
+    "funnel_chart",
+    "funnel_limits",
+    "metric1_chart",
+    "trend_chart",
+]

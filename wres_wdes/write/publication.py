@@ -435,12 +435,26 @@ NOTES = pd.DataFrame(
 
 
 def write_publication(
-    frame: pd.DataFrame, config: Config, path: Path, threshold: float, parents: pd.DataFrame | None
+    frame: pd.DataFrame,
+    config: Config,
+    path: Path,
+    threshold: float,
+    parents: pd.DataFrame | None,
+    published: Published | None = None,
 ) -> Published:
-    """Write the publication workbook to ``path`` (call through ``write_atomic``)."""
+    """Write the publication workbook to ``path``.
+
+    ``published`` is :func:`publish` of the same arguments when the caller has it
+    already. The workbook is built in memory (no temporary copy of the figures in
+    a shared temporary folder) and dated by the census date, so the same inputs
+    give the same bytes.
+    """
     import gptables as gpt
 
-    published = publish(frame, threshold, parents, config.suppress_board)
+    from .safe import document_date
+
+    if published is None:
+        published = publish(frame, threshold, parents, config.suppress_board)
     level = config.options.confidence_level
     sheets = {}
     for standard, metric in _ordered_metrics(published.rows):
@@ -486,16 +500,45 @@ def write_publication(
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # unreferenced-note and blank-cell chatter
-        gpt.write_workbook(
+        workbook = gpt.produce_workbook(
             filename=str(path),
             sheets=sheets,
             cover=cover,
             notes_table=NOTES.copy(),
             contentsheet_options={"title": "Contents"},
-            auto_width=True,
-            workbook_options={"strings_to_formulas": False, "strings_to_urls": False},
+            auto_width={name: False for name in sheets},  # widths below, measured once
+            workbook_options={
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "in_memory": True,
+            },
         )
+        for name, sheet in sheets.items():
+            worksheet = workbook.get_worksheet_by_name(name)
+            for column, pixels in enumerate(column_widths(sheet.table)):
+                worksheet.set_column_pixels(column, column, pixels)
+        created = document_date(config)
+        workbook.set_properties({"created": created})
+        workbook.set_custom_property("Generator", "wres_wdes")
+        workbook.close()
     return published
+
+
+def column_widths(table: pd.DataFrame) -> list[int]:
+    """Each column's width in pixels: its longest heading or cell, as Excel autofits
+    (xlsxwriter's ``cell_autofit_width``), measured once per distinct value.
+
+    gptables measures every cell one by one (a second per 50,000 cells); a table's
+    columns repeat their values, so measuring the distinct ones gives the same widths.
+    """
+    from xlsxwriter.utility import cell_autofit_width
+
+    widths = []
+    for name in table.columns:
+        values = pd.unique(table[name].astype(str))
+        longest = [max(str(v).split("\n"), key=len) for v in (name, *values)]
+        widths.append(max(math.ceil(cell_autofit_width(v) * 1.1) for v in longest) + 8)
+    return widths
 
 
 __all__ = [

@@ -24,9 +24,16 @@ from ..classify import GROUPS
 from ..config import Config
 from ..metrics.registry import BY_KEY, REGISTRY
 from ..results import Results
-from .charts import category_order
 from .headline import format_value, interval_text
+from .order import category_order, ordered_units
 from .publication import CONFIDENTIAL, Published, cover_text, display_column, shown_flags
+
+REPORT_UNITS = 30
+"""Most rows a breakdown table of the report lists below the first level; past it the
+report shows the directorates only and points to the workbooks, so it stays board-length."""
+
+ChartMap = Mapping[tuple[str, str], Mapping[str, tuple[str, str]]]
+"""(standard, metric) → kind of chart → (relative path, alt text)."""
 
 VERBS = {
     "applications": ("applicants", "to be appointed from shortlisting", "appointments"),
@@ -236,7 +243,7 @@ def _metric1_section(
     published: Published,
     organisation: str,
     h: str,
-    charts: Mapping[tuple[str, str], tuple[str, str]],
+    charts: ChartMap,
 ) -> list[str]:
     rows = published.rows
     out = []
@@ -299,10 +306,34 @@ def _metric1_section(
             )
         )
         out.append("")
-        chart = charts.get((standard, "1"))
-        if chart:
-            out.append(f"![{_alt(chart[1])}]({chart[0]})\n")
+        out.extend(_images(charts.get((standard, "1"), {})))
     return out
+
+
+def _images(kinds: Mapping[str, tuple[str, str]]) -> list[str]:
+    """Markdown images, each with its alt text, in the order the charts were planned."""
+    return [f"![{_alt(alt)}]({_link(path)})\n" for path, alt in kinds.values()]
+
+
+def _link(path: str) -> str:
+    """A relative path as a Markdown link target (spaces and brackets cannot end it)."""
+    return path.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
+def _nested(sub: pd.DataFrame, parents: pd.DataFrame | None) -> tuple[pd.DataFrame, int]:
+    """Units grouped under their directorate; past :data:`REPORT_UNITS` rows below the
+    first level, only the first level (the rest are in the workbooks). Returns the rows
+    to show and how many were left out."""
+    nested = ordered_units(sub, parents)
+    deeper = int((nested["_depth"] > 1).sum())
+    if deeper and len(nested) > REPORT_UNITS:
+        return nested[nested["_depth"] <= 1], deeper
+    return nested, 0
+
+
+def _unit_label(level: str, unit: str, depth: int) -> str:
+    """A unit's name, indented under its parent by depth (``↳`` per level below the first)."""
+    return ("↳ " * max(depth - 1, 0)) + _md(unit)
 
 
 def _breakdown_section(
@@ -310,7 +341,8 @@ def _breakdown_section(
     organisation: str,
     level: float,
     h: str,
-    charts: Mapping[tuple[str, str], tuple[str, str]],
+    charts: ChartMap,
+    parents: pd.DataFrame | None = None,
 ) -> list[str]:
     rows = published.rows
     part = rows[(rows["organisation"] == organisation) & (rows["level"] != "organisation")]
@@ -329,6 +361,9 @@ def _breakdown_section(
             sub = sub[sub["reference_group"] != ""]
         if sub.empty:
             continue
+        sub, left_out = _nested(sub, parents)
+        depth = sub["_depth"].to_numpy()
+        sub = sub.drop(columns="_depth")
         shown = {
             c: display_column(published, sub.index, c).astype(str)
             for c in ("n_group", "events_group", "n_reference", "events_reference")
@@ -344,6 +379,9 @@ def _breakdown_section(
                 confidential, sub["statistic"], sub["ci_low"], sub["ci_high"], strict=True
             )
         ]
+        units = [
+            _unit_label(lv, u, d) for lv, u, d in zip(sub["level"], sub["unit"], depth, strict=True)
+        ]
         if entry.metric == "1":
             headers = [
                 "level",
@@ -355,7 +393,7 @@ def _breakdown_section(
             ]
             columns = [
                 sub["level"],
-                sub["unit"],
+                units,
                 shown["events_group"],
                 shown["n_group"],
                 values,
@@ -380,7 +418,7 @@ def _breakdown_section(
             ]
             columns = [
                 sub["level"],
-                sub["unit"],
+                units,
                 sub["category"].replace("", "–"),
                 shown["n_group"],
                 shown["events_group"],
@@ -397,9 +435,20 @@ def _breakdown_section(
         out.append(f"{h}# {entry.standard} {entry.metric}: {_md(title)}\n")
         out.append(_table(table, headers))
         out.append("")
-        chart = charts.get(entry.key)
-        if chart and entry.metric != "1":
-            out.append(f"![{_alt(chart[1])}]({chart[0]})\n")
+        if left_out:
+            out.append(
+                f"Only the first level is shown here: the {left_out:,} figures below it are in "
+                "the publication workbook (and every figure, unsuppressed, in the internal "
+                "breakdown)"
+                + (
+                    ", and compared on the funnel plot below."
+                    if "funnel" in charts.get(entry.key, {})
+                    else "."
+                )
+                + "\n"
+            )
+        if entry.metric != "1":
+            out.extend(_images(charts.get(entry.key, {})))
     return out
 
 
@@ -407,9 +456,10 @@ def report_markdown(
     published: Published,
     config: Config,
     *,
-    charts: Mapping[str, Mapping[tuple[str, str], tuple[str, str]]] | None = None,
+    charts: Mapping[str, ChartMap] | None = None,
     trend_text: str = "",
     trend_charts: Mapping[str, list[tuple[str, str]]] | None = None,
+    parents: pd.DataFrame | None = None,
 ) -> str:
     """The whole report as Markdown.
 
@@ -418,11 +468,15 @@ def report_markdown(
     published
         From :func:`wres_wdes.write.publication.publish`.
     charts
-        Organisation → (standard, metric) → (relative path, alt text).
+        Organisation → (standard, metric) → kind of chart (``metric1``, ``forest``,
+        ``funnel``) → (relative path, alt text).
     trend_text
         The trend tables (:func:`wres_wdes.write.trend.trend_markdown`), if any.
     trend_charts
         Organisation → list of (relative path, alt text).
+    parents
+        How units nest (:func:`~wres_wdes.write.disclosure.unit_parents`), to list each
+        unit under its directorate.
     """
     charts = charts or {}
     trend_charts = trend_charts or {}
@@ -459,13 +513,13 @@ def report_markdown(
         org_charts = charts.get(organisation, {})
         out.extend(_headline_section(published, organisation, level, h))
         out.extend(_metric1_section(published, organisation, h, org_charts))
-        out.extend(_breakdown_section(published, organisation, level, h, org_charts))
+        out.extend(_breakdown_section(published, organisation, level, h, org_charts, parents))
     if trend_text:
         out.append("## Trends\n")
         out.append(trend_text)
         for organisation in organisations:
             for path, alt in trend_charts.get(organisation, []):
-                out.append(f"![{_alt(alt)}]({path})\n")
+                out.append(f"![{_alt(alt)}]({_link(path)})\n")
     out.append("## Method\n")
     for line in cover_text(config, published.threshold)["about"]:
         out.append(f"- {_md(line)}")

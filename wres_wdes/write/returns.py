@@ -38,7 +38,7 @@ from ..metrics.registry import BY_KEY
 from ..problems import InputError, Problem
 from ..results import METRICS_COLUMNS
 from .make_templates import CELLMAP_COLUMNS, CELLMAP_NAME, TEMPLATE_NAME
-from .safe import escape_text
+from .safe import escape_text, fix_zip_times
 
 KINDS = ("label", "meta", "result")
 META_FIELDS = (
@@ -326,13 +326,32 @@ def _same(expected: object, found: object) -> bool:
     return found == expected
 
 
+def _save_dated(workbook, path: Path, created: dt.datetime) -> None:
+    """Save with ``created`` as the workbook's dates (openpyxl's own ``save`` stamps the
+    clock as ``modified``) and as every zip member's timestamp: the same bytes each time."""
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    workbook.properties.created = workbook.properties.modified = created
+    with ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).save()
+    fix_zip_times(path, created)
+
+
 def fill_return(
-    template: Template, cellmap: pd.DataFrame, values: pd.DataFrame, path: Path
+    template: Template,
+    cellmap: pd.DataFrame,
+    values: pd.DataFrame,
+    path: Path,
+    created: dt.datetime | None = None,
 ) -> None:
     """Write ``values`` into a copy of the template at ``path``, then re-open and check it.
 
     ``path`` should be a temporary name (see :func:`~wres_wdes.write.safe.write_atomic`):
     on a mismatch :class:`ReturnCheckError` is raised and the caller discards it.
+    ``created`` dates the workbook (default: the clock); with a date, the same
+    figures give the same bytes.
     """
     workbook = load_workbook(template.workbook)
     sheets, names = list(workbook.sheetnames), sorted(workbook.defined_names)
@@ -341,7 +360,10 @@ def fill_return(
         target.value = value
         if isinstance(value, str):
             target.data_type = "s"  # never a formula, whatever the text
-    workbook.save(path)
+    if created is None:
+        workbook.save(path)
+    else:
+        _save_dated(workbook, path, created)
     workbook.close()
 
     reopened = load_workbook(path)

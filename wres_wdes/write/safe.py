@@ -74,6 +74,36 @@ def escape_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def document_date(config) -> dt.datetime:
+    """The date written into every workbook's properties: the census date.
+
+    A workbook records when it was made; stamping the census date instead of the
+    clock makes a run's files byte for byte the same whether written serially or in
+    parallel, today or next week (and says which figures they hold).
+    """
+    return dt.datetime(config.year, 3, 31, 0, 0, 0)
+
+
+def fix_zip_times(path: Path, when: dt.datetime) -> None:
+    """Give every member of a zip file (an ``.xlsx``) the timestamp ``when``.
+
+    openpyxl stamps each member with the clock; xlsxwriter with the document's
+    date. Restamping makes a workbook byte-identical however and whenever it is
+    written (see :func:`document_date`).
+    """
+    import zipfile
+
+    stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
+    with zipfile.ZipFile(path) as source:
+        members = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w") as target:
+        for info, data in members:
+            fixed = zipfile.ZipInfo(info.filename, stamp)
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, data)
+
+
 def write_atomic(path: Path, write: Callable[[Path], object]) -> Path:
     """Call ``write(tmp)`` on a temporary file beside ``path``, then rename it to ``path``.
 

@@ -1,0 +1,435 @@
+"""What one run writes: every output file, worked out (and checked) before anything is written.
+
+A run of one organisation writes into the output folder itself; a run of several
+(``[organisation] column``) writes one folder per organisation, named after it,
+with what that organisation submits and publishes, and a ``system`` folder that
+sets the organisations side by side (``docs/outputs.md``):
+
+===============  =====================================================  ==================
+kind             files                                                  where
+===============  =====================================================  ==================
+``metrics``      ``metrics.csv``, ``reconciliation.csv``                the output folder
+``returns``      ``WRES-return-….xlsx``, ``WDES-return-….xlsx``         each organisation's
+``publication``  ``WRES-WDES-<year>-publication.xlsx``                  each organisation's
+``breakdown``    ``INTERNAL-not-for-publication-breakdown.xlsx``        each organisation's
+``report``       ``report.md``, ``charts/*.png`` (and ``trend.csv``     each organisation's
+                 with ``[history]``)
+``system``       ``league-table.xlsx``, ``funnel-*.png``, ``system.md``  ``system/``
+===============  =====================================================  ==================
+
+One organisation gets every kind by default; a run of several gets
+:data:`SYSTEM_DEFAULT` (``metrics``, ``returns``, ``system``): 200 publication
+workbooks are rarely what a national analyst wants, and ``--outputs`` asks for
+them. Every output is an independent task (:class:`Output`), so they can be
+written in parallel (:mod:`wres_wdes.write.transaction`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import functools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path, PurePosixPath
+
+import pandas as pd
+
+from ..config import Config
+from ..load import Inputs
+from ..results import Results
+from .disclosure import BOARD_METRICS, unit_parents
+from .safe import document_date
+
+OUTPUT_KINDS = ("metrics", "returns", "publication", "breakdown", "report", "system")
+"""The kinds of output ``--outputs`` chooses from (``all`` is every one)."""
+
+SINGLE_DEFAULT = ("metrics", "returns", "publication", "breakdown", "report")
+"""What a run of one organisation writes by default: everything."""
+
+SYSTEM_DEFAULT = ("metrics", "returns", "system")
+"""What a run of several organisations writes by default: the figures, each
+organisation's returns, and the system view. Fast at national scale."""
+
+REPORT_NAME = "report.md"
+TREND_NAME = "trend.csv"
+CHARTS = "charts"
+SYSTEM = "system"
+
+
+class OutputsError(ValueError):
+    """An ``--outputs`` list that names an unknown kind."""
+
+
+def parse_kinds(text: str | Sequence[str] | None, several: bool) -> tuple[str, ...]:
+    """The kinds of output to write: a comma-separated list, ``all``, or the default.
+
+    Raises
+    ------
+    OutputsError
+        For a kind that does not exist, naming the nearest one.
+    """
+    if text is None:
+        return SYSTEM_DEFAULT if several else SINGLE_DEFAULT
+    names = [t.strip() for t in (text.split(",") if isinstance(text, str) else text)]
+    names = [n for n in names if n]
+    if names == ["all"]:
+        return OUTPUT_KINDS if several else SINGLE_DEFAULT
+    for name in names:
+        if name not in OUTPUT_KINDS:
+            close = difflib.get_close_matches(name, [*OUTPUT_KINDS, "all"], n=1)
+            raise OutputsError(
+                f"unknown output {name!r}"
+                + (f"; did you mean {close[0]!r}?" if close else "")
+                + " Outputs: "
+                + ", ".join([*OUTPUT_KINDS, "all"])
+            )
+    return tuple(k for k in OUTPUT_KINDS if k in names)
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file to write.
+
+    Attributes
+    ----------
+    path
+        Where, relative to the output folder.
+    write
+        Writes the file at the absolute path it is given.
+    for_publication
+        Whether the file is fit to publish (recorded in the manifest).
+    label
+        What it is, for the progress display.
+    """
+
+    path: PurePosixPath
+    write: Callable[[Path], object]
+    for_publication: bool
+    label: str = ""
+
+
+def folder_names(organisations: Sequence[str]) -> dict[str, str]:
+    """A file-name-safe folder name for each organisation, unique among them.
+
+    ``St. Mary's`` and ``St Mary's`` both slug to ``St-Mary-s``: the second gets
+    ``St-Mary-s-2``, so no organisation's files overwrite another's. Decided in the
+    order the organisations appear, so a run always names them the same way.
+    """
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for organisation in organisations:
+        base = slug(organisation)
+        name, i = base, 2
+        while name.casefold() in taken:
+            name, i = f"{base}-{i}", i + 1
+        taken.add(name.casefold())
+        names[organisation] = name
+    return names
+
+
+def slug(text: str) -> str:
+    """A file-name-safe form of a name: ``Northfield NHS Trust`` → ``Northfield-NHS-Trust``."""
+    cleaned = re.sub(r"[^A-Za-z0-9]+", "-", str(text)).strip("-")
+    return cleaned[:60] or "organisation"
+
+
+@dataclass
+class OrganisationView:
+    """One organisation's share of a run: its rows, its config, where its files go."""
+
+    name: str
+    frame: pd.DataFrame
+    config: Config
+    folder: PurePosixPath
+    parents: pd.DataFrame
+
+    @cached_property
+    def published(self):
+        from .publication import publish
+
+        return publish(
+            self.frame, self.config.suppress_below, self.parents, self.config.suppress_board
+        )
+
+
+class Plan:
+    """What one run writes, worked out (and checked) before anything is written."""
+
+    def __init__(
+        self,
+        results: Results | pd.DataFrame,
+        inputs: Inputs,
+        kinds: Sequence[str] | None = None,
+    ) -> None:
+        self.frame = _frame(results)
+        self.inputs = inputs
+        self.organisations = list(dict.fromkeys(self.frame["organisation"]))
+        self.several = len(self.organisations) > 1
+        self.kinds = tuple(kinds) if kinds is not None else parse_kinds(None, self.several)
+        if "system" in self.kinds and not self.several:
+            self.kinds = tuple(k for k in self.kinds if k != "system")
+
+    @property
+    def config(self) -> Config:
+        return self.inputs.config
+
+    @cached_property
+    def views(self) -> dict[str, OrganisationView]:
+        names = folder_names(self.organisations)
+        parents = unit_parents(self.inputs)
+        by_org = self.frame.groupby("organisation", sort=False).indices
+        parents_by_org = parents.groupby("organisation", sort=False).indices
+        views = {}
+        for organisation in self.organisations:
+            config = self.config
+            if self.several and organisation != config.organisation_name:
+                # the organisation column's value names it (and its files); the
+                # config's name and code are the one organisation it names
+                config = dataclasses.replace(
+                    config, organisation_name=organisation, organisation_code=""
+                )
+            rows = self.frame.iloc[by_org[organisation]].reset_index(drop=True)
+            own = parents.iloc[parents_by_org.get(organisation, [])]
+            folder = PurePosixPath(names[organisation]) if self.several else PurePosixPath()
+            views[organisation] = OrganisationView(
+                organisation, rows, config, folder, own.reset_index(drop=True)
+            )
+        return views
+
+    @cached_property
+    def history(self) -> pd.DataFrame | None:
+        from .trend import read_history
+
+        if not self.config.history:
+            return None
+        return read_history(self.config.history)
+
+    @cached_property
+    def trend(self) -> pd.DataFrame | None:
+        from .trend import trend_rows
+
+        if self.history is None:
+            return None
+        current = self.frame.assign(year=self.config.year)
+        earlier = self.history[self.history["year"] != self.config.year]
+        return trend_rows(
+            pd.concat([earlier, current], ignore_index=True),
+            self.config.suppress_below,
+            () if self.config.suppress_board else BOARD_METRICS,
+        )
+
+    def outputs(self) -> list[Output]:
+        """Every file to write, in order (worked out once; user problems raise here)."""
+        return self._outputs
+
+    @cached_property
+    def _outputs(self) -> list[Output]:
+        outputs: list[Output] = []
+        if "metrics" in self.kinds:
+            outputs += self._metrics()
+        templates = self._templates() if "returns" in self.kinds else {}
+        for view in self.views.values():
+            if "returns" in self.kinds:
+                outputs += self._returns(view, templates)
+            if "publication" in self.kinds:
+                outputs.append(self._publication(view))
+            if "breakdown" in self.kinds:
+                outputs.append(self._breakdown(view))
+            if "report" in self.kinds:
+                outputs += self._report(view)
+        if "system" in self.kinds:
+            from .system import system_outputs
+
+            outputs += system_outputs(self)
+        return outputs
+
+    # --- the kinds ------------------------------------------------------------------
+
+    def _metrics(self) -> list[Output]:
+        frame, reconciliation = self.frame, self.inputs.reconciliation
+
+        def metrics(path: Path) -> None:
+            Results(frame).to_csv(path)
+
+        def reconcile(path: Path) -> None:
+            reconciliation.to_csv(path, index=False)
+
+        return [
+            Output(PurePosixPath("metrics.csv"), metrics, False, "metrics.csv"),
+            Output(PurePosixPath("reconciliation.csv"), reconcile, False, "reconciliation.csv"),
+        ]
+
+    def _templates(self) -> dict[str, tuple[object, pd.DataFrame]]:
+        from .returns import check_template, find_template
+
+        out = {}
+        for standard in ("WRES", "WDES"):
+            template = find_template(standard, self.config.return_templates)
+            out[standard] = (template, check_template(template))
+        return out
+
+    def _returns(self, view: OrganisationView, templates) -> list[Output]:
+        from .returns import fill_return, meta_facts, return_filename, return_values
+
+        outputs = []
+        for standard in _standards_present(view.frame):
+            template, cellmap = templates[standard]
+
+            def write(path: Path, template=template, cellmap=cellmap, view=view) -> None:
+                facts = meta_facts(view.config, view.name, _version())
+                values = return_values(view.frame, cellmap, view.name, facts)
+                fill_return(template, cellmap, values, path, document_date(view.config))
+
+            name = return_filename(standard, view.name, view.config)
+            outputs.append(
+                Output(view.folder / name, write, False, f"{standard} return, {view.name}")
+            )
+        return outputs
+
+    def _publication(self, view: OrganisationView) -> Output:
+        from .publication import write_publication
+
+        def write(path: Path) -> None:
+            write_publication(
+                view.frame,
+                view.config,
+                path,
+                view.config.suppress_below,
+                view.parents,
+                view.published,
+            )
+
+        name = f"WRES-WDES-{view.config.year}-publication.xlsx"
+        return Output(view.folder / name, write, True, f"publication workbook, {view.name}")
+
+    def _breakdown(self, view: OrganisationView) -> Output:
+        from .breakdown import FILENAME, write_breakdown
+
+        def write(path: Path) -> None:
+            write_breakdown(view.frame, view.config, path)
+
+        return Output(view.folder / FILENAME, write, False, f"internal breakdown, {view.name}")
+
+    def charts(self, view: OrganisationView) -> list[tuple[PurePosixPath, object]]:
+        """Each chart of one organisation: its path and its (not yet drawn) chart.
+
+        Made once per organisation while planning: a chart's alt text needs no
+        drawing, so the report can describe charts that other processes draw.
+        """
+        return self._charts(view.name)
+
+    @functools.cache  # noqa: B019 - one plan per run; its views live as long as it does
+    def _charts(self, organisation: str) -> list[tuple[PurePosixPath, object]]:
+        from .charts import MAX_ROWS, forest_chart, funnel_chart, metric1_chart, trend_chart
+
+        view = self.views[organisation]
+        frame = view.frame
+        rows = frame[frame["level"] == "organisation"]
+        folder = view.folder / CHARTS
+        finest = self.config.levels[-1] if self.config.levels else None
+        out: list[tuple[PurePosixPath, object]] = []
+        keys = dict.fromkeys(zip(rows["standard"], rows["metric"], rows["statistic"], strict=True))
+        for standard, metric, statistic in keys:
+            if metric == "1":
+                chart = metric1_chart(view.published, standard, view.name)
+                out.append((folder / f"metric1-{standard}.png", chart))
+                continue
+            if statistic != "relative_likelihood":
+                continue
+            chart = forest_chart(view.published, standard, metric, view.name, view.parents)
+            out.append((folder / f"forest-{standard}-{metric}.png", chart))
+            this = (frame["standard"] == standard) & (frame["metric"] == metric)
+            this &= frame["category"] == ""
+            units = int((this & (frame["level"] == finest)).sum()) if finest else 0
+            centre = frame[this & (frame["level"] == "organisation")]
+            if units > MAX_ROWS and len(centre):
+                chart = funnel_chart(
+                    view.published, standard, metric, finest, centre.iloc[0], organisation=view.name
+                )
+                out.append((folder / f"funnel-{standard}-{metric}.png", chart))
+        if self.trend is not None:
+            from .trend import has_trend
+
+            for standard in ("WRES", "WDES"):
+                if has_trend(self.trend, standard, view.name):
+                    out.append(
+                        (
+                            folder / f"trend-{standard}.png",
+                            trend_chart(self.trend, standard, view.name),
+                        )
+                    )
+        return [(path, chart) for path, chart in out if chart is not None]
+
+    def _report(self, view: OrganisationView) -> list[Output]:
+        outputs = []
+        charts = self.charts(view)
+        for path, chart in charts:
+            outputs.append(Output(path, chart.save, True, f"chart {path.name}, {view.name}"))
+        trend = self.trend
+        mine = None
+        if trend is not None:
+            mine = trend[trend["organisation"] == view.name]
+
+            def write_trend(path: Path, mine=mine) -> None:
+                mine.to_csv(path, index=False)
+
+            outputs.append(
+                Output(view.folder / TREND_NAME, write_trend, False, f"trend, {view.name}")
+            )
+        described: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
+        trend_charts: list[tuple[str, str]] = []
+        for chart_path, chart in charts:
+            relative = chart_path.relative_to(view.folder).as_posix()
+            kind, standard, *metric = chart_path.stem.split("-", 2)
+            if kind == "trend":
+                trend_charts.append((relative, chart.alt))
+            else:
+                key = (standard, metric[0] if metric else "1")
+                described.setdefault(key, {})[kind] = (relative, chart.alt)
+
+        def write_report(path: Path) -> None:
+            from .report import report_markdown
+            from .trend import trend_markdown
+
+            text = report_markdown(
+                view.published,
+                view.config,
+                charts={view.name: described},
+                trend_text=trend_markdown(mine) if mine is not None else "",
+                trend_charts={view.name: trend_charts},
+                parents=view.parents,
+            )
+            path.write_text(text, encoding="utf-8")
+
+        outputs.append(
+            Output(view.folder / REPORT_NAME, write_report, True, f"report, {view.name}")
+        )
+        return outputs
+
+
+def _frame(results: Results | pd.DataFrame) -> pd.DataFrame:
+    frame = results.frame if isinstance(results, Results) else results
+    if "split" in frame:
+        raise ValueError(
+            "write_outputs takes results without a split; an intersectional "
+            "view (calculate(split_by=…)) is for notebooks and metrics.csv"
+        )
+    text = [c for c in ("category", "reference_group", "note", "flags") if c in frame]
+    if any(frame[c].isna().any() for c in text):
+        frame = frame.assign(**{c: frame[c].fillna("").astype(str) for c in text})
+    return frame
+
+
+def _standards_present(frame: pd.DataFrame) -> list[str]:
+    """The standards with at least one organisation-level figure of a national metric."""
+    rows = frame[(frame["level"] == "organisation") & (frame["metric"] != "leaving")]
+    return [s for s in ("WRES", "WDES") if (rows["standard"] == s).any()]
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__
