@@ -1,28 +1,35 @@
-"""National-scale benchmark: read to ``metrics.csv`` against a plain pandas read.
+"""What users run, at every size, beside the library path and peer scripts, in one run.
 
-Generates synthetic inputs with :mod:`wres_wdes.sample` (1.5 million staff in 200
-organisations at scale 1.0, with about 4.5 million applications, 19,000
-disciplinary and 10,000 capability cases, 1.9 million training episodes and
-150,000 leavers), then for each scale:
+Generates synthetic inputs with :mod:`wres_wdes.sample` (at scale 1.0: 1.5 million
+staff in 200 organisations, about 4.5 million applications, 19,000 disciplinary and
+10,000 capability cases, 1.9 million training episodes and 150,000 leavers; the
+survey inputs left out), then times, each in a fresh process (best of ``--repeat``):
 
-- **baseline**: the time pandas takes just to read the same CSV files with
-  ``engine="pyarrow"``, and the memory of the frames it loads;
-- **run**: the time wres_wdes takes from reading the files to a written
-  ``metrics.csv`` (load, validate, classify, reconcile, every metric at levels
-  organisation, directorate and unit), and the peak resident memory of that
-  process.
+national scale
+    - **pandas read**: ``pandas.read_csv(engine="pyarrow")`` of every input (the
+      floor of any pandas script; clock after ``import pandas``);
+    - **library path**: ``load`` → ``calculate`` → ``metrics.csv``, imports included;
+    - **pandas peer**, **polars peer**: ``benchmarks/peers/``, WRES 1–4, WDES 1–3 and
+      leaving at three levels from the same CSV files (imports included);
+    - **run, system defaults**: ``wres-wdes run CONFIG --out DIR`` exactly as a user
+      types it (the command's own process start included), writing what a run of
+      several organisations writes by default (metrics, returns, system view);
+    - **run, --outputs metrics**: the same command writing only the figures;
+one trust
+    - **run, every output**: ``wres-wdes run`` on a 20,000-person trust with 300
+      units (the sample's units split twentyfold), every default output;
+the bundled sample
+    - **run, no arguments**: ``wres-wdes run`` in an empty folder;
+    - **--help**: ``wres-wdes --help``.
 
-Each measurement runs in a fresh process; the best of ``--repeat`` runs of each
-is kept. The baseline's clock starts after ``import pandas``; the run's before
-importing wres_wdes (and with it pandas, pyarrow and pandera), so the table gives
-the run both with and without its imports. Targets (issue 4): run time within 2×
-the baseline read time, peak memory within 3× the loaded frames, and time growing
-linearly with rows.
+Peak memory is the largest resident set of the measured process or any process it
+started (the writers' pool included), from ``wait4``. The table gives each time and
+peak against the library path, and checks the targets of issue 14.
 
 Usage::
 
-    python benchmarks/bench_national.py                 # scales 0.25, 0.5, 1.0
-    python benchmarks/bench_national.py --scales 1.0
+    python benchmarks/bench_national.py              # scale 1.0, one run of each
+    python benchmarks/bench_national.py --repeat 3 --scale 0.25
 
 Data go to ``benchmarks/_data/`` (ignored by git).
 """
@@ -31,14 +38,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import subprocess
 import sys
-import tomllib
+import tempfile
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "_data"
 STAFF, ORGANISATIONS = 1_500_000, 200
+TRUST = "trust 20,000 staff, 300 units: run, every output"
 
 BASELINE = r"""
 import json, resource, sys, time, tomllib
@@ -105,47 +116,148 @@ def best(script: str, *args: str, repeat: int) -> dict:
     return min((measure(script, *args) for _ in range(repeat)), key=lambda r: r["seconds"])
 
 
+def command(argv: list[str], cwd: Path | None = None) -> dict:
+    """Run a command as a user would; its wall time and the peak memory of it and every
+    process it started (``wait4``: the largest resident set among them)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} exited {process.returncode}")
+    return {"seconds": seconds, "peak": usage.ru_maxrss * 1024, "stdout": output}
+
+
+def best_command(argv: list[str], repeat: int, cwd: Path | None = None, fresh=None) -> dict:
+    """The fastest of ``repeat`` runs of a command (``fresh()`` before each: a clean
+    output folder, so every run writes the whole set)."""
+    runs = []
+    for _ in range(repeat):
+        if fresh is not None:
+            fresh()
+        runs.append(command(argv, cwd))
+    return min(runs, key=lambda r: r["seconds"])
+
+
+def peer(name: str, config: Path, out: Path, repeat: int) -> dict:
+    """A peer script in ``benchmarks/peers/`` (its own JSON line, plus wall time and peak)."""
+    out.mkdir(parents=True, exist_ok=True)
+    script = HERE / "peers" / f"{name}.py"
+    run = best_command([sys.executable, str(script), str(config), str(out)], repeat)
+    own = json.loads(run.pop("stdout").strip().splitlines()[-1])
+    run["own_seconds"] = own["seconds"]  # the peer's clock, without imports or start-up
+    return run
+
+
+def prepare_trust(staff: int = 20_000, split: int = 20) -> Path:
+    """One trust of ``staff`` people whose 15 sample units are each split ``split`` ways
+    (300 units), every input of the sample; return the config path."""
+    import numpy as np
+    import pandas as pd
+
+    from wres_wdes.sample import write_sample
+
+    folder = DATA / f"trust_{staff}_{15 * split}"
+    config = folder / "config.toml"
+    if config.exists():
+        return config
+    write_sample(folder, staff=staff, organisations=1)
+    rng = np.random.default_rng(14)
+    for csv in folder.glob("*.csv"):
+        frame = pd.read_csv(csv, dtype=str, keep_default_na=False)
+        column = next((c for c in frame.columns if c.lower() == "unit"), None)
+        if column is None:
+            continue
+        part = rng.integers(1, split + 1, size=len(frame))
+        filled = frame[column] != ""
+        frame.loc[filled, column] = [
+            f"{u} {p:02d}" for u, p in zip(frame.loc[filled, column], part[filled], strict=True)
+        ]
+        frame.to_csv(csv, index=False)
+    return config
+
+
+def fresh_folder(path: Path):
+    def clear() -> None:
+        shutil.rmtree(path, ignore_errors=True)
+
+    return clear
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scales", type=float, nargs="+", default=[0.25, 0.5, 1.0])
-    parser.add_argument(
-        "--repeat",
-        type=int,
-        default=3,
-        help="runs per scale, best kept (the first read of a while is slow)",
-    )
+    parser.add_argument("--scale", type=float, default=1.0, help="national scale (default 1)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each, best kept")
+    parser.add_argument("--no-peers", action="store_true", help="leave out the peer scripts")
     args = parser.parse_args()
-    rows = []
-    for scale in args.scales:
-        config = prepare(scale)
-        inputs = tomllib.loads(config.read_text(encoding="utf-8"))["inputs"]
-        out = config.parent / "out"
-        out.mkdir(exist_ok=True)
-        base = best(BASELINE, str(config), repeat=args.repeat)
-        run = best(RUN, str(config), str(out), repeat=args.repeat)
-        rows.append((scale, len(inputs), base, run))
-    print(
-        "| scale | input rows | pandas read (s) | wres_wdes run (s) | run ÷ read | run without"
-        " imports (s) | ÷ read | imports / load / calculate / write (s) | frames (MB) | peak (MB)"
-        " | peak ÷ frames | metrics rows |"
+    cli = str(Path(sys.executable).with_name("wres-wdes"))
+    # users' installs carry byte-code (pip compiles it); an editable checkout in an
+    # environment with PYTHONDONTWRITEBYTECODE would compile every module on every run
+    import wres_wdes
+
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(Path(wres_wdes.__file__).parent)],
+        check=True,
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for scale, _, base, run in rows:
-        inner = run["seconds"] - run["imports"]
-        print(
-            f"| {scale:g} | {base['rows']:,} | {base['seconds']:.1f} | {run['seconds']:.1f} "
-            f"| {run['seconds'] / base['seconds']:.1f} | {inner:.1f} "
-            f"| {inner / base['seconds']:.1f} | {run['imports']:.1f} / {run['load']:.1f} / "
-            f"{run['calculate']:.1f} / {run['write']:.1f} | {base['frame_bytes'] / 2**20:,.0f} "
-            f"| {run['peak'] / 2**20:,.0f} | {run['peak'] / base['frame_bytes']:.2f} "
-            f"| {run['rows_out']:,} |"
+    config = prepare(args.scale)
+    work = config.parent / "bench"
+    work.mkdir(exist_ok=True)
+    r = args.repeat
+    rows: dict[str, dict] = {}
+    rows["pandas read"] = best(BASELINE, str(config), repeat=r)
+    rows["library path (read to metrics.csv)"] = best(RUN, str(config), str(work), repeat=r)
+    if not args.no_peers:
+        rows["pandas peer"] = peer("pandas_peer", config, work / "pandas", r)
+        rows["polars peer"] = peer("polars_peer", config, work / "polars", r)
+    out = work / "run"
+    rows["run, system defaults"] = best_command(
+        [cli, "run", str(config), "--out", str(out)], r, fresh=fresh_folder(out)
+    )
+    rows["run, --outputs metrics"] = best_command(
+        [cli, "run", str(config), "--out", str(out), "--outputs", "metrics"],
+        r,
+        fresh=fresh_folder(out),
+    )
+    trust = prepare_trust()
+    trust_out = trust.parent / "out"
+    rows[TRUST] = best_command(
+        [cli, "run", str(trust), "--out", str(trust_out)], r, fresh=fresh_folder(trust_out)
+    )
+    with tempfile.TemporaryDirectory() as empty:
+        rows["bundled sample: run, no arguments"] = best_command(
+            [cli, "run"], r, cwd=Path(empty), fresh=fresh_folder(Path(empty) / "wres_wdes_output")
         )
-    if len(rows) > 1:
-        (s0, _, _, r0), (s1, _, _, r1) = rows[0], rows[-1]
+    rows["--help"] = best_command([cli, "--help"], max(r, 3))
+
+    library = rows["library path (read to metrics.csv)"]
+    print(f"Scale {args.scale:g}: {rows['pandas read']['rows']:,} input rows; best of {r}.\n")
+    print("| measurement | seconds | ÷ library path | peak MB | ÷ library peak |")
+    print("|---|---|---|---|---|")
+    for name, row in rows.items():
         print(
-            f"\nTime per unit of scale: {r0['seconds'] / s0:.1f} s at {s0:g}, "
-            f"{r1['seconds'] / s1:.1f} s at {s1:g} (linear growth keeps these close)."
+            f"| {name} | {row['seconds']:.2f} | {row['seconds'] / library['seconds']:.2f} "
+            f"| {row['peak'] / 2**20:,.0f} | {row['peak'] / library['peak']:.2f} |"
         )
+    whole = rows["run, system defaults"]
+    checks = [
+        ("whole run (system defaults) ≤ 3× library path", whole["seconds"] / library["seconds"], 3),
+        ("whole run (system defaults) < 90 s", whole["seconds"], 90),
+        ("trust, every output < 15 s", rows[TRUST]["seconds"], 15),
+        ("bundled sample < 5 s", rows["bundled sample: run, no arguments"]["seconds"], 5),
+        ("--help < 0.3 s", rows["--help"]["seconds"], 0.3),
+        ("peak of the whole run ≤ 1.5× library path", whole["peak"] / library["peak"], 1.5),
+    ]
+    if "polars peer" in rows:
+        polars = rows["polars peer"]["seconds"]
+        checks.insert(0, ("library path ≤ 1.2× polars peer", library["seconds"] / polars, 1.2))
+    print("\n| target | measured | limit | met |")
+    print("|---|---|---|---|")
+    for name, value, limit in checks:
+        print(f"| {name} | {value:.2f} | {limit:g} | {'yes' if value <= limit else 'NO'} |")
     return 0
 
 

@@ -242,3 +242,47 @@ def test_parallel_writing_gives_the_same_bytes_as_serial(system_run, tmp_path: P
     serial, parallel = _digests(tmp_path / "serial"), _digests(out)
     assert len(serial) > 20
     assert serial == parallel
+
+
+# --- progress -----------------------------------------------------------------------------
+
+
+def test_a_run_shows_its_stages_as_plain_lines_when_not_on_a_terminal(
+    tiny_trust: Path, tmp_path: Path, capsys
+) -> None:
+    assert main(["run", str(tiny_trust), "--out", str(tmp_path / "o")]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    stages = [re.sub(r"^\[\s*[\d.]+s\] ", "", line) for line in lines]
+    assert all(re.match(r"^\[\s*[\d.]+s\] ", line) for line in lines)
+    assert stages[0] == "reading and checking inputs"
+    assert any(
+        re.match(r"reading and checking inputs: checking .*staff\.csv: 5 rows", s) for s in stages
+    )
+    assert "computing: computing WRES 2" in stages
+    planned = next(s for s in stages if re.fullmatch(r"writing: \d+", s))
+    total = int(planned.split(": ")[1])
+    assert stages[-1] == f"writing: {total}/{total}"
+
+
+def test_quiet_shows_nothing_but_problems(tiny_trust: Path, tmp_path: Path, capsys) -> None:
+    assert main(["run", str(tiny_trust), "--out", str(tmp_path / "o"), "--quiet"]) == 0
+    printed = capsys.readouterr()
+    assert printed.out == "" and printed.err == ""
+
+
+def test_the_terminal_display_is_drawn_by_rich(tmp_path: Path) -> None:
+    import io
+
+    from wres_wdes.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    with Progress("auto", stream=screen) as progress:
+        assert progress.mode == "rich"
+        progress.stage("writing", total=3)
+        for name in ("a", "b", "c"):
+            progress.advance(name)
+    assert "writing" in screen.getvalue() and "3/3" in screen.getvalue()

@@ -15,8 +15,8 @@ import pandas as pd
 
 from wres_wdes import load
 from wres_wdes.calculate import calculate
+from wres_wdes.results import Results
 from wres_wdes.write import write_outputs
-from wres_wdes.write.disclosure import COUNT_COLUMNS, DERIVED_COLUMNS
 
 UNITS = {
     "Ward A": "Medicine",
@@ -169,13 +169,8 @@ def shared_results(tmp_path_factory):
 
 
 def read_metrics(out: Path) -> pd.DataFrame:
-    frame = pd.read_csv(
-        out / "metrics.csv",
-        dtype={"metric": str, "unit": str},
-        keep_default_na=False,
-        na_values={c: [""] for c in (*COUNT_COLUMNS, *DERIVED_COLUMNS)},
-    )
-    return frame
+    """``metrics.csv`` as :meth:`Results.read_csv` gives it back (names unescaped)."""
+    return Results.read_csv(out / "metrics.csv").frame
 
 
 def test_the_trust_has_breakdowns_with_formula_like_names(tmp_path_factory) -> None:

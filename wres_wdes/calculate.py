@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import stats
+from .contract import IDENTIFIER_COLUMNS
 from .counts import compact, with_organisation
 from .load import Inputs
 from .metrics.board import board_rows, voice_rows
@@ -188,6 +189,11 @@ def calculate(
     and Disabled ÷ Non-disabled.
     """
     inputs.raise_for_errors()
+    if split_by is not None and SPLITS.get(split_by, split_by) in IDENTIFIER_COLUMNS:
+        raise ValueError(
+            f"split_by={split_by!r} identifies people or records: a figure per person would "
+            "publish who they are. Split by a group (gender, age_band, disability …)"
+        )
     frames = _frames(inputs, split_by)
     split = ("_split",) if split_by is not None else ()
     compacted = _compacted(frames, inputs.config.levels, split)

@@ -120,11 +120,33 @@ def report_rows(raw: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
         if len(last_record):
             trailing = single > last_record[-1]
         text[single[spaced | trailing]] = True
-    first = raw[raw.columns[0]]
-    codes, uniques = pd.factorize(first, use_na_sentinel=True)
-    is_total = np.array([bool(TOTAL_ROW.match(str(u))) for u in uniques] + [False], dtype=bool)
-    totals = is_total[np.where(codes < 0, len(uniques), codes)] & ~text
+    totals = total_labels(raw[raw.columns[0]]) & ~text
     return text, totals
+
+
+TOTAL_PATTERN = r"^(?:\s*(?:grand\s+|sub\s*-?\s*)?totals?\b|\s*(?:count|sum)\s*:?\s*$)"
+""":data:`TOTAL_ROW` as one anchored pattern, for vectorised matching (RE2 and Python)."""
+
+
+def total_labels(column: pd.Series) -> np.ndarray:
+    """Which cells of a column are a totals label (:data:`TOTAL_ROW`), vectorised.
+
+    A category column is matched through its categories; any other through Arrow's
+    regular expressions: the first column is usually the identifier, with millions
+    of distinct values at national scale, so no Python loop over its values.
+    """
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        hit = total_labels(pd.Series(column.cat.categories.astype(str)))
+        codes = column.cat.codes.to_numpy()
+        return np.where(codes >= 0, hit[np.maximum(codes, 0)], False)
+    if pd.api.types.is_numeric_dtype(column.dtype) or pd.api.types.is_bool_dtype(column.dtype):
+        return np.zeros(len(column), dtype=bool)  # a number is never a label
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    text = column if column.dtype == "str" else column.astype("str")
+    hits = pc.match_substring_regex(pa.array(text), TOTAL_PATTERN, ignore_case=True)
+    return pc.fill_null(hits, False).to_numpy(zero_copy_only=False).astype(bool)
 
 
 def _find_header(raw: pd.DataFrame, header: str) -> str | None:

@@ -229,7 +229,7 @@ def _load_one(
         for p in validate_frame(frame, key, config.year, source, origin)
         if (p.row, p.column) not in reported
     ]
-    if key in ("survey_responses", "survey_results") and not header_errors:
+    if key in ("survey_responses", "survey_results") and not header_errors and len(frame):
         from .survey import check_inputs  # the survey's own rules: question codes, answers
 
         checked = check_inputs(key, frame, source, origin, config)

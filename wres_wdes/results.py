@@ -199,11 +199,29 @@ class Results:
     def to_csv(self, path: str | Path) -> None:
         """Write ``metrics.csv``: UTF-8, full precision, text quoted, missing values empty.
 
+        Text that a spreadsheet would run as a formula (a unit named ``=HYPERLINK(…)``,
+        ``+SUM(1,2)``, ``@cmd``, or starting with a tab or carriage return) gets a
+        leading apostrophe, as does text that starts with one, so that
+        :meth:`read_csv` gives back exactly what was written (``docs/outputs.md``).
         Written by Arrow's CSV writer, which is an order of magnitude faster than
         pandas' for the 800,000 rows of a national run; slices of a large table are
         formatted in parallel (Arrow releases the GIL) and written in order.
         """
-        write_table(pa.Table.from_pandas(self.frame, preserve_index=False), path)
+        table = pa.Table.from_pandas(self.frame, preserve_index=False)
+        write_table(escape_table(table), path)
+
+    @classmethod
+    def read_csv(cls, path: str | Path) -> Results:
+        """Read a ``metrics.csv`` back: text as written before escaping, numbers as
+        numbers, ``metric`` and ``category`` as text (``"1"``, never ``1``)."""
+        frame = pd.read_csv(
+            path,
+            dtype={c: str for c in TEXT_COLUMNS},
+            keep_default_na=False,
+            na_values={c: [""] for c in NUMBER_COLUMNS},
+            encoding="utf-8-sig",
+        )
+        return cls(unescape_frame(frame))
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -228,6 +246,88 @@ def _one_organisation(rows: pd.DataFrame, organisation: str | None) -> pd.DataFr
             f"(for example organisation={names[0]!r})"
         )
     return rows
+
+
+FORMULA_START = "'=+-@\t\r"
+"""A text cell starting with one of these gets a leading apostrophe in ``metrics.csv``
+(the apostrophe itself included, so that reading back is exact)."""
+
+TEXT_COLUMNS = (
+    "standard",
+    "metric",
+    "organisation",
+    "level",
+    "unit",
+    "category",
+    "group",
+    "reference_group",
+    "statistic",
+    "flags",
+    "note",
+    "method",
+    "split_by",
+    "split",
+)
+NUMBER_COLUMNS = (
+    "n_group",
+    "events_group",
+    "rate_group",
+    "n_reference",
+    "events_reference",
+    "rate_reference",
+    "value",
+    "ci_low",
+    "ci_high",
+    "p_value",
+    "p_adjusted",
+    "p_exact",
+)
+
+
+def _escape_array(array: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """Text starting with a formula character, with an apostrophe before it."""
+    import pyarrow.compute as pc
+
+    if pa.types.is_dictionary(array.type):
+        array = array.cast(array.type.value_type)
+    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+        return array
+    risky = pc.fill_null(pc.match_substring_regex(array, r"^['=+\-@\t\r]"), False)
+    if not pc.any(risky).as_py():
+        return array
+    kind = array.type
+    quote = pa.scalar("'", type=kind)
+    return pc.if_else(risky, pc.binary_join_element_wise(quote, array, pa.scalar("", kind)), array)
+
+
+def escape_table(table: pa.Table) -> pa.Table:
+    """Every text column of ``table`` escaped (see :meth:`Results.to_csv`)."""
+    for i, name in enumerate(table.column_names):
+        column = table.column(i)
+        if (
+            pa.types.is_dictionary(column.type)
+            or pa.types.is_string(column.type)
+            or (pa.types.is_large_string(column.type))
+        ):
+            escaped = _escape_array(column)
+            if escaped is not column:
+                table = table.set_column(i, name, escaped)
+    return table
+
+
+def unescape_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Undo :func:`escape_table`: one leading apostrophe off text that has one."""
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if values.dtype == object or values.dtype == "str":
+            text = values.astype("str")
+            escaped = text.str.match(r"'['=+\-@\t\r]").fillna(False).to_numpy(dtype=bool)
+            if escaped.any():
+                values = values.astype(object).copy()
+                values[escaped] = text[escaped].str[1:]
+                out[column] = values
+    return out
 
 
 PARALLEL_ROWS = 100_000

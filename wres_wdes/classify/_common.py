@@ -186,7 +186,8 @@ def check_overrides(
         if label is None:
             allowed = ", ".join(f'"{item}"' for item in labels)
             raise ValueError(
-                f"{config_table}: {raw_key!r} = {raw_label!r} is not a {what} label; "
+                f"{config_table}: {raw_key!r} = {raw_label!r} is not "
+                f"{'an' if what[:1] in 'aeiou' else 'a'} {what} label; "
                 f"use one of {allowed}"
             )
         if folded.get(key, label) != label:

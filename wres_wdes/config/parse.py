@@ -337,6 +337,13 @@ def _inputs(table: object, ctx: Context) -> dict[str, InputFile]:
 # --- the other sections ------------------------------------------------------------
 
 
+def _not_identifier(name: str, what: str) -> str:
+    """``name``, unless it is a column that identifies people or records."""
+    if name in IDENTIFIER_COLUMNS or name.strip().lower().replace(" ", "_") in IDENTIFIER_COLUMNS:
+        raise Invalid(f"{name} identifies people or records and can never be {what}")
+    return name
+
+
 def _levels(value: object) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(x, str) and x for x in value):
         raise Invalid('give a list of column names, e.g. ["directorate", "unit"]')
@@ -450,7 +457,7 @@ SECTIONS: dict[str, dict[str, Validator] | Validator] = {
     "organisation": {
         "name": _plain(text),
         "code": _plain(optional_text),
-        "column": _plain(text),
+        "column": _plain(lambda v: _not_identifier(text(v), "the organisation column")),
     },
     "reporting": {"year": _plain(YEAR)},
     "breakdown": {"levels": _plain(_levels)},

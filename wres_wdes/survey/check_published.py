@@ -108,6 +108,7 @@ def check_results(
             for s, m in zip(out["standard"].fillna(""), out["metric"].fillna(""), strict=True)
         ],
         index=out.index,
+        dtype=bool,  # an empty file: still a mask, never a list of column names
     )
     error(~standard_ok, "standard", "standard must be WRES or WDES")
     error(standard_ok & ~known, "metric", f"metric must name a staff survey figure: {figures}")

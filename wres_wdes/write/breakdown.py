@@ -12,6 +12,7 @@ inferred from text, and text from the inputs escaped as well.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -52,7 +53,6 @@ def write_breakdown(frame: pd.DataFrame, config: Config, path: Path) -> None:
         {
             "strings_to_formulas": False,
             "strings_to_urls": False,
-            "nan_inf_to_errors": True,
             "in_memory": True,  # no temporary copy of the figures in a shared folder
         },
     )
@@ -97,7 +97,9 @@ def write_breakdown(frame: pd.DataFrame, config: Config, path: Path) -> None:
                 for row, value in enumerate(values.tolist(), start=top + 1):
                     if value is None or (numeric and pd.isna(value)):
                         continue
-                    if numeric:
+                    if numeric and math.isinf(value):  # a one-sided bound: no upper limit
+                        sheet.write_string(row, col, "inf" if value > 0 else "-inf")
+                    elif numeric:
                         sheet.write_number(row, col, float(value))
                     elif isinstance(value, str):
                         if value:

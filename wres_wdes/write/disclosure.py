@@ -109,7 +109,9 @@ def unit_parents(inputs: Inputs | None) -> pd.DataFrame:
         present = [lv for lv in levels if lv in frame]
         chain = ["organisation", *present]
         for parent, child in itertools.pairwise(chain):
-            pairs = frame[list(dict.fromkeys(["organisation", parent, child]))].copy()
+            # distinct pairs first (on the category codes: millions of rows at national
+            # scale), then text on the few that are left
+            pairs = frame[list(dict.fromkeys(["organisation", parent, child]))].drop_duplicates()
             for column in {parent, child} - {"organisation"}:
                 pairs[column] = pairs[column].astype("string").fillna(NOT_RECORDED)
             pairs = pairs.drop_duplicates()

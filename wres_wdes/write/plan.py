@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
+import numpy as np
 import pandas as pd
 
 from ..config import Config
@@ -180,10 +181,16 @@ class Plan:
     def views(self) -> dict[str, OrganisationView]:
         names = folder_names(self.organisations)
         parents = unit_parents(self.inputs)
-        by_org = self.frame.groupby("organisation", sort=False).indices
+        # one stable sort by organisation, then a slice each: 200 organisations would
+        # otherwise each take their rows from every column of the national frame
+        order = {o: i for i, o in enumerate(self.organisations)}
+        rank = self.frame["organisation"].map(order).to_numpy()
+        position = np.argsort(rank, kind="stable")
+        ordered = self.frame.iloc[position].reset_index(drop=True) if self.several else self.frame
+        bounds = np.searchsorted(rank[position], np.arange(len(self.organisations) + 1))
         parents_by_org = parents.groupby("organisation", sort=False).indices
         views = {}
-        for organisation in self.organisations:
+        for i, organisation in enumerate(self.organisations):
             config = self.config
             if self.several and organisation != config.organisation_name:
                 # the organisation column's value names it (and its files); the
@@ -191,7 +198,7 @@ class Plan:
                 config = dataclasses.replace(
                     config, organisation_name=organisation, organisation_code=""
                 )
-            rows = self.frame.iloc[by_org[organisation]].reset_index(drop=True)
+            rows = ordered.iloc[bounds[i] : bounds[i + 1]].reset_index(drop=True)
             own = parents.iloc[parents_by_org.get(organisation, [])]
             folder = PurePosixPath(names[organisation]) if self.several else PurePosixPath()
             views[organisation] = OrganisationView(

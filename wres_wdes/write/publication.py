@@ -11,7 +11,13 @@ in words. Disclosure control (:mod:`~wres_wdes.write.disclosure`) replaces
 small counts, and any figure that would reveal one, with ``[c]``. Rows flagged
 ``below_survey_minimum`` are left out. WDES 1 is shown by cluster, the national
 layout (``reference/wdes.md`` §3); its per-band figures stay in the internal
-breakdown. No person identifier is in the results, so none can be here.
+breakdown. Metric 1 by band (or cluster) is shown for the organisation and the
+first breakdown level; below that, each unit's whole-workforce shares only (the
+``all`` category). NHS England publishes metric 1 by band for organisations; band
+by band for each of 300 wards would be tens of thousands of rows, nearly all of
+them ``[c]``, and grows without bound with the units; every figure stays in
+``metrics.csv`` and the internal breakdown. No person identifier is in the
+results, so none can be here.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from ..metrics.registry import BY_KEY, REGISTRY
 from ..stats import DEFAULT_METHOD
 from .disclosure import BOARD_METRICS, COUNT_COLUMNS, hidden_figures, suppression_mask
 from .headline import flag_words
-from .safe import escape_frame
+from .safe import escape_frame, inert_frame, inert_markup
 
 CONFIDENTIAL = "[c]"
 NOT_AVAILABLE = "[x]"
@@ -82,6 +88,10 @@ def publishable_rows(frame: pd.DataFrame) -> pd.DataFrame:
         if category[this].str.contains("/cluster", regex=False).any():
             suffix = category.str.split("/", n=1).str[1].fillna("all")
             keep &= ~this | (suffix.str.startswith("cluster") | (suffix == "all")).to_numpy()
+    # metric 1 by band: the organisation and the first level only (see the docstring)
+    levels = [lv for lv in dict.fromkeys(frame["level"]) if lv != "organisation"]
+    deeper = frame["level"].isin(levels[1:]).to_numpy()
+    keep &= ~(metric1 & deeper) | (category == "all").to_numpy()
     return frame[keep].reset_index(drop=True)
 
 
@@ -231,15 +241,14 @@ def metric_table(
             lambda v: NOT_AVAILABLE if pd.isna(v) else ("Yes" if v else "No")
         )
         narrative = part["note"].fillna("").astype(str).replace("", "Not given")
-        return escape_frame(
-            pd.DataFrame(
-                {
-                    "Organisation": part["organisation"].to_numpy(),
-                    "Answer": answer.to_numpy(),
-                    "Narrative": narrative.to_numpy(),
-                }
-            )
+        table = pd.DataFrame(
+            {
+                "Organisation": part["organisation"].to_numpy(),
+                "Answer": answer.to_numpy(),
+                "Narrative": narrative.to_numpy(),
+            }
         )
+        return inert_frame(escape_frame(table))
     entry = BY_KEY.get((standard, metric))
     board = entry is not None and entry.input == "board"
     workforce = statistic == "percent" and part["n_reference"].notna().any()
@@ -277,7 +286,7 @@ def metric_table(
     out["Flags"] = [
         shown_flags(f, h) or "none" for f, h in zip(part["flags"].fillna(""), hidden, strict=True)
     ]
-    return escape_frame(out.reset_index(drop=True))
+    return inert_frame(escape_frame(out.reset_index(drop=True)))
 
 
 def number_formats(table: pd.DataFrame, statistic: str) -> list[dict]:
@@ -361,7 +370,7 @@ def cover_text(config: Config, threshold: float) -> dict[str, list[str]]:
     sources = [f"{key}: {path.path.name}" for key, path in sorted(config.inputs.items())]
     level = config.options.confidence_level
     intro = [
-        f"{config.organisation_name}"
+        f"{inert_markup(config.organisation_name)}"
         + (f" ({config.organisation_code})" if config.organisation_code else "")
         + f": NHS Workforce Race Equality Standard (WRES) and Workforce Disability Equality "
         f"Standard (WDES) figures for {config.year}.",
@@ -482,7 +491,7 @@ def write_publication(
             additional_formatting=number_formats(table, statistic),
             table=table,
             table_name=f"{standard}_{metric}".replace(" ", "_"),
-            title=f"{standard} {metric}: {config.organisation_name}, {config.year}",
+            title=f"{standard} {metric}: {inert_markup(config.organisation_name)}, {config.year}",
             subtitles=subtitles,
             instructions="This worksheet contains one table. Some cells hold shorthand "
             "explained in the legend.",
@@ -494,7 +503,7 @@ def write_publication(
         )
     text = cover_text(config, threshold)
     cover = gpt.Cover(
-        title=f"WRES and WDES {config.year}: {config.organisation_name}",
+        title=f"WRES and WDES {config.year}: {inert_markup(config.organisation_name)}",
         intro=text["intro"],
         about=text["about"],
     )

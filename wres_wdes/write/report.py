@@ -46,8 +46,13 @@ VERBS = {
 
 
 def _md(text: object) -> str:
-    """Text safe inside a Markdown table cell."""
-    return str(text).replace("|", "\\|").replace("\n", " ").replace("\r", " ")
+    """Text from the inputs as data in Markdown, never markup: safe inside a table cell
+    (``|`` escaped, one line), no HTML (``<script>`` shows as written), no link
+    (``[text](url)``, ``<https://…>`` or a bare ``https://`` address)."""
+    out = str(text).replace("\r", " ").replace("\n", " ").replace("\u2028", " ")
+    out = out.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    out = out.replace("|", "\\|").replace("](", "]\\(").replace("://", ":\\/\\/")
+    return out.replace("www.", "www\\.")
 
 
 def _alt(text: str) -> str:
@@ -333,7 +338,7 @@ def _nested(sub: pd.DataFrame, parents: pd.DataFrame | None) -> tuple[pd.DataFra
 
 def _unit_label(level: str, unit: str, depth: int) -> str:
     """A unit's name, indented under its parent by depth (``↳`` per level below the first)."""
-    return ("↳ " * max(depth - 1, 0)) + _md(unit)
+    return ("↳ " * max(depth - 1, 0)) + str(unit)
 
 
 def _breakdown_section(

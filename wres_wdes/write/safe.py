@@ -22,6 +22,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -46,6 +47,48 @@ def escape_text(value: object) -> object:
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+ZERO_WIDTH_SPACE = "\u200b"
+MARKUP = re.compile(r"\]\(|\$\$")
+"""What gptables reads as markup in a cell or title: a Markdown link ``[text](url)``
+becomes a live hyperlink, and ``$$name$$`` a note reference (an unknown name crashes
+the run)."""
+
+
+def inert_markup(value: object) -> object:
+    """Text that gptables shows as written, never as a link or a note reference.
+
+    A zero-width space goes between ``]`` and ``(`` and between the two ``$``: the
+    text reads the same, and no input can make a link or a note.
+
+    >>> inert_markup("[Contact HR](https://example.org)") == "[Contact HR]\u200b(https://example.org)"
+    True
+    """
+    if isinstance(value, str) and MARKUP.search(value):
+        return value.replace("](", "]" + ZERO_WIDTH_SPACE + "(").replace(
+            "$$", "$" + ZERO_WIDTH_SPACE + "$"
+        )
+    return value
+
+
+def inert_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """:func:`inert_markup` on every text value of a frame."""
+    out = frame.copy()
+    for column in out.columns:
+        series = out[column]
+        if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
+            continue
+        marked = np.fromiter(
+            (isinstance(v, str) and MARKUP.search(v) is not None for v in series),
+            dtype=bool,
+            count=len(series),
+        )
+        if marked.any():
+            values = series.astype(object).copy()
+            values[marked] = [inert_markup(v) for v in series[marked]]
+            out[column] = values
+    return out
 
 
 def escape_frame(frame: pd.DataFrame) -> pd.DataFrame:

@@ -42,7 +42,7 @@ from tabulate import tabulate
 from ..config import HistoryFile
 from ..metrics.registry import BY_KEY, REGISTRY
 from ..problems import InputError, Problem
-from ..results import METRICS_COLUMNS, Results
+from ..results import METRICS_COLUMNS, Results, unescape_frame
 from ..stats.change import mover_difference, mover_ratio
 from .disclosure import BOARD_METRICS, hidden_figures, suppression_mask
 from .headline import format_value
@@ -116,11 +116,13 @@ def read_history(files: Sequence[HistoryFile]) -> pd.DataFrame:
                 Problem.error(str(file.path), None, None, None, "the file does not exist")
             )
             continue
-        frame = pd.read_csv(
-            file.path,
-            dtype={"metric": str, "category": str, "unit": str},
-            keep_default_na=True,
-            encoding="utf-8-sig",
+        frame = unescape_frame(
+            pd.read_csv(
+                file.path,
+                dtype={"metric": str, "category": str, "unit": str},
+                keep_default_na=True,
+                encoding="utf-8-sig",
+            )
         )
         missing = [c for c in METRICS_COLUMNS if c not in frame]
         if missing:
