@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from running import run_in_process
 
 from wres_wdes import calculate, load
 from wres_wdes.cli import main
@@ -188,25 +189,7 @@ def test_a_section_of_the_wrong_type_is_exit_2(
 def test_a_console_that_cannot_show_a_character_never_fails_a_run(
     tiny_trust: Path, tmp_path: Path
 ) -> None:
-    import os
-    import subprocess
-    import sys
-
-    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "wres_wdes.cli",
-            "run",
-            str(tiny_trust),
-            "--out",
-            str(tmp_path / "o"),
-        ],
-        env=env,
-        capture_output=True,
-        check=False,
-    )
+    done = run_in_process(tiny_trust, tmp_path / "o", PYTHONIOENCODING="cp1252")
     assert done.returncode == 0, done.stderr.decode("cp1252", "replace")
     assert b"Wrote" in done.stdout
 

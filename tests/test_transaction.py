@@ -18,6 +18,7 @@ import textwrap
 from pathlib import Path, PurePosixPath
 
 import pytest
+from running import run_in_process
 
 from wres_wdes.cli import main
 from wres_wdes.write.plan import Output, folder_names
@@ -225,21 +226,8 @@ def test_workbooks_leave_no_temporary_copy_of_the_figures(tiny_trust: Path, tmp_
     # a whole run in a process whose temporary folder is watched: it stays empty
     temp = tmp_path / "tmp"
     temp.mkdir()
-    env = {**os.environ, "TMPDIR": str(temp), "TEMP": str(temp), "TMP": str(temp)}
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "wres_wdes.cli",
-            "run",
-            str(tiny_trust),
-            "--out",
-            str(tmp_path / "o"),
-        ],
-        env=env,
-        check=False,
-        capture_output=True,
-        text=True,
+    done = run_in_process(
+        tiny_trust, tmp_path / "o", TMPDIR=str(temp), TEMP=str(temp), TMP=str(temp)
     )
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in temp.rglob("*") if "matplotlib" not in p.name) == []

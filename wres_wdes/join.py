@@ -118,6 +118,26 @@ error, since every figure from that input would rest on people it cannot find.""
 UNMATCHED_MIN = 10
 
 
+def _differ_by_zeros(sample, people: pd.Series) -> bool:
+    """Whether most of ``sample`` (unmatched numbers) are in ``people`` once spaces and
+    leading zeros are ignored. Each sampled number's variants (trimmed, unpadded, padded
+    with up to six zeros) are looked up in the list: no pass over the 1.5 million numbers
+    of a national staff list but the one hash look-up."""
+    stripped = [str(v).strip() for v in sample if v is not None and not pd.isna(v)]
+    if not stripped:
+        return False
+    owner, variants = [], []
+    for i, value in enumerate(stripped):
+        bare = value.lstrip("0")
+        for variant in {value, bare, *("0" * k + bare for k in range(1, 7))}:
+            owner.append(i)
+            variants.append(variant)
+    known = pd.Index(pd.unique(people.dropna().astype("str")))
+    found = known.get_indexer(pd.Index(variants)) >= 0
+    matched = {o for o, hit in zip(owner, found, strict=True) if hit}
+    return len(matched) >= 0.5 * len(stripped)
+
+
 def _unmatched(
     key: str,
     frame: pd.DataFrame,
@@ -135,15 +155,8 @@ def _unmatched(
     ids = frame["person_id"].to_numpy()[missing]
     examples = ", ".join(str(v) for v in pd.unique(ids)[:5])
 
-    def folded(values) -> pd.Series:
-        """Numbers without spaces or leading zeros (vectorised: the staff list may hold
-        1.5 million of them)."""
-        text = pd.Series(values).dropna().astype("str")
-        return text.str.strip().str.lstrip("0").drop_duplicates()
-
     hint = ""
-    sample = folded(pd.unique(ids)[:1000])
-    if len(sample) and folded(people).isin(sample).sum() >= 0.5 * len(sample):
+    if _differ_by_zeros(pd.unique(ids)[:1000], people):
         hint = (
             " Most of them match a number there once leading zeros and spaces are ignored: "
             "the files write employee numbers differently (one keeps leading zeros); export "

@@ -252,36 +252,17 @@ FORMULA_START = "'=+-@\t\r"
 """A text cell starting with one of these gets a leading apostrophe in ``metrics.csv``
 (the apostrophe itself included, so that reading back is exact)."""
 
-TEXT_COLUMNS = (
-    "standard",
-    "metric",
-    "organisation",
-    "level",
-    "unit",
-    "category",
-    "group",
-    "reference_group",
-    "statistic",
-    "flags",
-    "note",
-    "method",
-    "split_by",
-    "split",
-)
-NUMBER_COLUMNS = (
-    "n_group",
-    "events_group",
-    "rate_group",
-    "n_reference",
-    "events_reference",
-    "rate_reference",
-    "value",
-    "ci_low",
-    "ci_high",
-    "p_value",
+NUMBER_COLUMNS: tuple[str, ...] = (
+    *METRICS_COLUMNS[METRICS_COLUMNS.index("n_group") : METRICS_COLUMNS.index("flags")],
     "p_adjusted",
     "p_exact",
 )
+"""The numeric columns of ``metrics.csv``: counts, rates, value, interval, p-values."""
+
+TEXT_COLUMNS: tuple[str, ...] = tuple(
+    c for c in (*METRICS_COLUMNS, *EXTRA_COLUMNS, "split_by", "split") if c not in NUMBER_COLUMNS
+)
+"""The text columns of ``metrics.csv`` (``metric`` and ``category`` included: ``"1"``)."""
 
 
 def _escape_array(array: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
