@@ -426,7 +426,10 @@ def funnel_chart(
         ax.set_ylabel(f"Relative likelihood, {direction}")
         ax.set_title(title, fontsize=10.5, loc="left")
         ax.grid(color="#EEEEEE", lw=0.6)
-        ax.legend(fontsize=8, loc="upper right", frameon=False)
+        # below the plot: a legend inside would cover points
+        ax.legend(
+            fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=5, frameon=False
+        )
         return figure
 
     return Chart(alt, title, draw, rows=len(shown))
