@@ -216,3 +216,79 @@ def test_a_closed_pipe_never_fails_a_run(tiny_trust: Path, tmp_path: Path) -> No
     run.stdout.close()
     assert run.wait() == 0, run.stderr.read().decode()
     assert (tmp_path / "o" / "metrics.csv").exists()
+
+
+# --- inputs read exactly --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (
+            lambda text, path: _workbook_as(path),
+            "an Excel workbook (.xlsx) with a text file's name",
+        ),
+        (lambda text, path: path.write_bytes(text.encode("utf-16")), "UTF-16 text"),
+        (lambda text, path: path.write_bytes(text.encode("utf-16-le")), "UTF-16 text"),
+        (
+            lambda text, path: path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64),
+            "old Excel 97-2003 workbook",
+        ),
+    ],
+)
+def test_a_file_that_is_not_what_its_name_says_is_named_for_what_it_is(
+    tiny_trust: Path, capsys, make, words: str
+) -> None:
+    staff = tiny_trust.parent / "staff.csv"
+    make(staff.read_text(encoding="utf-8"), staff)
+    assert main(["validate", str(tiny_trust)]) == 2
+    printed = " ".join(capsys.readouterr().out.split())
+    assert words in printed and "staff.csv" in printed
+
+
+def _workbook_as(path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Employee Number", "Ethnic Origin"])
+    book.save(path.with_suffix(".xlsx"))
+    path.write_bytes(path.with_suffix(".xlsx").read_bytes())
+
+
+def test_a_repeated_header_is_a_warning_that_says_which_is_read(tiny_trust: Path, capsys) -> None:
+    staff = tiny_trust.parent / "staff.csv"
+    lines = staff.read_text(encoding="utf-8").splitlines()
+    lines = [f"{line},{line.split(',')[0]}" for line in lines]  # Employee Number twice
+    staff.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    inputs = load(tiny_trust)  # a warning, not an error
+    rules = [p.rule for p in inputs.problems if p.severity == "warning"]
+    assert any(
+        "the header 'Employee Number' appears more than once: the first is read, the other is "
+        "kept as 'Employee Number (2)'" in rule
+        for rule in rules
+    )
+
+
+def test_a_blank_line_never_shifts_the_row_numbers(tiny_trust: Path) -> None:
+    # disciplinary.csv with a blank line after its first record: the bad date on the
+    # file's line 4 is reported as line 4, as a reader of the file counts it (Arrow,
+    # which passes over blank lines, would say 3)
+    cases = tiny_trust.parent / "disciplinary.csv"
+    lines = cases.read_text(encoding="utf-8").splitlines()
+    lines.insert(2, "")
+    lines[3] = "1002,not a date"
+    cases.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    inputs = load(tiny_trust, strict=False)
+    rows = {p.row for p in inputs.problems if p.value == "not a date"}
+    assert rows == {4}
+
+
+def test_a_parse_error_names_the_row_and_never_echoes_the_record(tiny_trust: Path, capsys) -> None:
+    staff = tiny_trust.parent / "staff.csv"
+    lines = staff.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2] + ',extra,"H Asian or Asian British - Indian"'  # two stray values
+    staff.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["validate", str(tiny_trust)]) == 2
+    printed = capsys.readouterr().out
+    assert "Indian" not in printed and "1002" not in printed  # nothing of the record
+    assert "row 3 has 11 value(s) where the header has 9" in " ".join(printed.split())

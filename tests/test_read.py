@@ -107,7 +107,8 @@ def test_rows_with_too_many_fields_are_an_input_error(tmp_path: Path) -> None:
     path.write_text("Employee Number,Unit\n1,A\n2,B,extra\n", encoding="utf-8")
     with pytest.raises(InputError) as err:
         read_table(path, STAFF)
-    assert "could not be read as a table" in err.value.problems[0].rule
+    assert "row 3 has 3 value(s) where the header has 2" in err.value.problems[0].rule
+    assert err.value.problems[0].row == 3
 
 
 def test_missing_markers_are_missing_in_csv_and_xlsx_alike(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import mmap
 import re
 import zipfile
@@ -179,6 +180,20 @@ def _delimiter(sample: str) -> str:
     return ","
 
 
+def repeated_headers(headers: list[str]) -> tuple[str, ...]:
+    """A warning for each header that the file repeats, naming what the copy is called
+    (``Employee Number (2)``) and which one is read: the first."""
+    notes = []
+    for name in dict.fromkeys(h for h in headers if "(" in h and h.endswith(")")):
+        base, _, count = name.rpartition(" (")
+        if count[:-1].isdigit() and base in headers:
+            notes.append(
+                f"the header {base!r} appears more than once: the first is read, the "
+                f"other is kept as {name!r} (rename or delete the copy in the export)"
+            )
+    return tuple(notes)
+
+
 def _unique_headers(headers: list[str]) -> list[str]:
     """Blank headers get a placeholder; repeated headers keep the first name."""
     seen: dict[str, int] = {}
@@ -226,6 +241,7 @@ def read_csv(path: Path, spec: InputSpec) -> RawTable:
     headers = _unique_headers(top[header_index])
     footer_at, footer_lines = _csv_footer(path, delimiter, encoding)
     table = _read_csv_as(path, spec, header_index, headers, delimiter, encoding, footer_at)
+    table = replace(table, notes=table.notes + repeated_headers(headers))
     if footer_at is None:
         return table
     with path.open("rb") as handle:
@@ -292,13 +308,99 @@ def _read_csv_as(
         if encoding == "utf8" and ("UTF8" in str(exc) or isinstance(exc, UnicodeDecodeError)):
             return _read_csv_as(path, spec, header_index, headers, delimiter, "cp1252", end)
         raise InputError(
-            [
-                Problem.error(
-                    str(path), None, None, None, f"the file could not be read as a table: {exc}"
-                )
-            ]
+            [_parse_problem(path, exc, header_index, len(headers), delimiter, encoding)]
         ) from None
-    return _raw_table(table, headers, header_index, str(path))
+    raw = _raw_table(table, headers, header_index, str(path))
+    lines = _record_lines(path, header_index, delimiter, encoding, end)
+    if lines is not None and len(lines) == len(table):
+        # blank lines among the records (Arrow passes over them): each row keeps the
+        # number of its line in the file, as a reader of the file counts
+        keep = raw.frame.index - (header_index + 2)
+        raw.frame.index = pd.Index(lines[keep], name="row")
+    return raw
+
+
+def _text_lines(path: Path, encoding: str, end: int | None):
+    """The file's lines as text, up to byte ``end``."""
+    with path.open("rb") as handle:
+        data = handle.read() if end is None else handle.read(end)
+    text = data.decode("utf-8-sig" if encoding == "utf8" else "cp1252", errors="replace")
+    return io.StringIO(text, newline="")
+
+
+def _has_blank_line(path: Path, end: int | None) -> bool:
+    """Whether the file (up to byte ``end``) has an empty line, searched in place."""
+    size = path.stat().st_size
+    if size == 0:
+        return False
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as m:
+        stop = size if end is None else end
+        return m.find(b"\n\n", 0, stop) >= 0 or m.find(b"\n\r\n", 0, stop) >= 0
+
+
+def _record_lines(
+    path: Path, header_index: int, delimiter: str, encoding: str, end: int | None
+) -> np.ndarray | None:
+    """The line number of each record when blank lines sit among them, else ``None``.
+
+    Arrow's reader passes over empty lines, so counting its rows from the header
+    would put every later row number one out per blank line. Only a file with a
+    blank line pays for the count (the csv module's, which knows a quoted line break
+    from a new record).
+    """
+    if not _has_blank_line(path, end):
+        return None
+    reader = csv.reader(_text_lines(path, encoding, end), delimiter=delimiter)
+    starts, previous, rows = [], 0, 0
+    for row in reader:
+        first = previous + 1
+        previous = reader.line_num
+        rows += 1
+        if rows <= header_index + 1 or not any(cell.strip() for cell in row):
+            continue
+        starts.append(first)
+    return np.asarray(starts, dtype=np.int64)
+
+
+def _parse_problem(
+    path: Path, exc: Exception, header_index: int, width: int, delimiter: str, encoding: str
+) -> Problem:
+    """A parse failure as a problem naming the row and what is wrong with it, never the
+    record itself (a staff record holds special-category data)."""
+    reader = csv.reader(_text_lines(path, encoding, None), delimiter=delimiter)
+    previous = 0
+    try:
+        for i, row in enumerate(reader):
+            first, previous = previous + 1, reader.line_num
+            if i <= header_index or not row:
+                continue
+            if len(row) != width:
+                return Problem.error(
+                    str(path),
+                    first,
+                    None,
+                    None,
+                    f"row {first} has {len(row)} value(s) where the header has {width}: a "
+                    "stray delimiter, a missing quote or a cut-off line. Fix that row (or "
+                    "export the file again)",
+                )
+    except csv.Error as error:
+        return Problem.error(
+            str(path),
+            previous + 1,
+            None,
+            None,
+            f"row {previous + 1} cannot be read ({error}): fix the quoting of that row",
+        )
+    reason = str(exc).split(":", 2)[1] if str(exc).startswith("CSV parse error") else "parse error"
+    return Problem.error(
+        str(path),
+        None,
+        None,
+        None,
+        f"the file could not be read as a table ({reason.strip()}); check its delimiters "
+        "and quotes",
+    )
 
 
 def _raw_table(table: pa.Table, headers: list[str], header_index: int, source: str) -> RawTable:
@@ -388,9 +490,9 @@ def read_xlsx(path: Path, spec: InputSpec, sheet: str | None = None) -> RawTable
     body = body.dropna(how="all")
     body = body.astype("str").where(body.notna(), None) if len(body) else body
     body.columns = _unique_headers([h if h is None else str(h) for h in headers])
-    notes = ()
+    notes = repeated_headers(list(body.columns))
     if merged:
-        notes = (
+        notes += (
             f"{len(merged)} merged cell range(s) ({', '.join(merged[:4])}"
             + (" …" if len(merged) > 4 else "")
             + ") were read as their value in every cell they cover, as a reader of the sheet "
@@ -475,7 +577,43 @@ def read_table(path: str | Path, spec: InputSpec, sheet: str | None = None) -> R
         raise InputError([Problem.error(str(path), None, None, None, "the file does not exist")])
     if _is_workbook(path):
         return read_xlsx(path, spec, sheet)
+    kind = _disguised(path)
+    if kind is not None:
+        raise InputError([Problem.error(str(path), None, None, None, kind)])
     return read_csv(path, spec)
+
+
+FILE_KINDS = (
+    (
+        b"PK\x03\x04",
+        "this file is an Excel workbook (.xlsx) with a text file's name: rename it to "
+        ".xlsx, or save it from Excel as 'CSV UTF-8'",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "this file is an old Excel 97-2003 workbook (.xls): save it from Excel as .xlsx or "
+        "as 'CSV UTF-8'",
+    ),
+    (
+        b"\xff\xfe",
+        "this file is UTF-16 text (what Excel's 'Unicode Text' saves): save it as 'CSV "
+        "UTF-8' instead",
+    ),
+    (b"\xfe\xff", "this file is UTF-16 text: save it as 'CSV UTF-8' instead"),
+)
+"""What a text input's first bytes can show it really is, and what to do about it."""
+
+
+def _disguised(path: Path) -> str | None:
+    """Why a file named as text is not text a CSV reader can take, if it is not."""
+    with path.open("rb") as handle:
+        head = handle.read(512)
+    for magic, message in FILE_KINDS:
+        if head.startswith(magic):
+            return message
+    if b"\x00" in head[:200] and head[1:2] == b"\x00":  # UTF-16 without a byte-order mark
+        return "this file is UTF-16 text: save it as 'CSV UTF-8' instead"
+    return None
 
 
 def _is_workbook(path: Path) -> bool:
