@@ -292,3 +292,16 @@ def test_a_parse_error_names_the_row_and_never_echoes_the_record(tiny_trust: Pat
     printed = capsys.readouterr().out
     assert "Indian" not in printed and "1002" not in printed  # nothing of the record
     assert "row 3 has 11 value(s) where the header has 9" in " ".join(printed.split())
+
+
+def test_a_header_of_ten_thousand_columns_is_found(tiny_trust: Path) -> None:
+    # a header over 64 KB: read whole, so person_id is found and nothing is missing
+    staff = tiny_trust.parent / "staff.csv"
+    lines = staff.read_text(encoding="utf-8").splitlines()
+    extra = [f"Unused column number {i:05d}" for i in range(10_000)]
+    lines = [lines[0] + "," + ",".join(extra)] + [line + "," * len(extra) for line in lines[1:]]
+    staff.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert len(lines[0]) > 1 << 16
+    inputs = load(tiny_trust, strict=False)
+    assert inputs.ok, [p.rule for p in inputs.problems if p.severity == "error"]
+    assert len(inputs.frames["staff"]) == 4  # five people, one bank-only

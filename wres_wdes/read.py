@@ -217,6 +217,23 @@ def _is_identifier(header: str, spec: InputSpec) -> bool:
     )
 
 
+HEAD_LIMIT = 1 << 24
+"""Most bytes read to find the header: 16 MB (a header of 10,000 columns is 200 KB)."""
+
+
+def _head(path: Path) -> bytes:
+    """The start of a file, long enough to hold the lines the header is looked for in
+    (64 KB, doubled while it holds too few whole lines, up to :data:`HEAD_LIMIT`)."""
+    size = 1 << 16
+    with path.open("rb") as handle:
+        while True:
+            handle.seek(0)
+            head = handle.read(size)
+            if head.count(b"\n") > HEADER_SEARCH_ROWS or len(head) < size or size >= HEAD_LIMIT:
+                return head
+            size *= 2
+
+
 def read_csv(path: Path, spec: InputSpec) -> RawTable:
     """Read a delimited text file, finding its encoding, delimiter and header row.
 
@@ -225,12 +242,11 @@ def read_csv(path: Path, spec: InputSpec) -> RawTable:
     ``category``), since codes, bands and unit names repeat and every later step
     then works on the few distinct values.
     """
-    with path.open("rb") as handle:
-        head = handle.read(1 << 16)
+    head = _head(path)
     encoding = _sniff_encoding(head)
     sample = head.decode("utf-8-sig" if encoding == "utf8" else "cp1252", errors="replace")
     lines = sample.splitlines()
-    if len(head) == 1 << 16 and lines:
+    if len(head) < path.stat().st_size and lines:
         lines = lines[:-1]  # the last line of the block may be cut short
     delimiter = _delimiter("\n".join(lines))
     top = list(csv.reader(lines, delimiter=delimiter))[:HEADER_SEARCH_ROWS]
