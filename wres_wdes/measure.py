@@ -25,6 +25,7 @@ from . import stats
 from .config import Options
 from .counts import UNIT_KEYS
 from .metrics.registry import Metric
+from .results import PER_YEAR_NOTE
 
 
 def _values(column: pd.Series) -> object:
@@ -181,7 +182,7 @@ def likelihood_rows(
     if p_exact is not None:
         out["p_exact"] = p_exact
     if years > 1:
-        out["note"] = f"events are the mean per year over {years} data years"
+        out["note"] = PER_YEAR_NOTE.format(years=years)
     return out
 
 

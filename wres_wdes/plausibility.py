@@ -27,7 +27,7 @@ from collections.abc import Collection, Mapping
 import numpy as np
 import pandas as pd
 
-from .classify import normalise
+from .classify import normalise, per_distinct
 from .classify._common import word_key
 from .contract import ORGANISATION, header_key
 from .problems import Problem
@@ -102,9 +102,7 @@ def _holds(value: object, words: tuple[str, ...]) -> bool:
 
 def _rows_holding(values: pd.Series, words: tuple[str, ...]) -> pd.Series:
     """The values whose words hold one of ``words``, decided once per distinct value."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    hit = np.array([_holds(u, words) for u in uniques] + [False], dtype=bool)
-    return values[hit[np.where(codes < 0, len(uniques), codes)]]
+    return values[per_distinct(values, lambda u: _holds(u, words), False, dtype=bool)]
 
 
 def _distinct(series: pd.Series) -> set[str]:

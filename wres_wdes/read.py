@@ -354,6 +354,29 @@ def _has_blank_line(path: Path, end: int | None) -> bool:
         return m.find(b"\n\n", 0, stop) >= 0 or m.find(b"\n\r\n", 0, stop) >= 0
 
 
+class _Unreadable(Exception):
+    """A line the csv module cannot read (an unclosed quote, say)."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(reason)
+        self.line, self.reason = line, reason
+
+
+def _records(path: Path, header_index: int, delimiter: str, encoding: str, end: int | None):
+    """``(line, cells)`` of each record below the header, as a reader of the file counts
+    lines (a quoted line break stays in its record; an empty line is no record, as Arrow
+    has it). Raises :class:`_Unreadable` with the line that cannot be read."""
+    reader = csv.reader(_text_lines(path, encoding, end), delimiter=delimiter)
+    previous = 0
+    try:
+        for i, row in enumerate(reader):
+            first, previous = previous + 1, reader.line_num
+            if i > header_index and row:
+                yield first, row
+    except csv.Error as error:
+        raise _Unreadable(previous + 1, str(error)) from None
+
+
 def _record_lines(
     path: Path, header_index: int, delimiter: str, encoding: str, end: int | None
 ) -> np.ndarray | None:
@@ -361,21 +384,15 @@ def _record_lines(
 
     Arrow's reader passes over empty lines, so counting its rows from the header
     would put every later row number one out per blank line. Only a file with a
-    blank line pays for the count (the csv module's, which knows a quoted line break
-    from a new record).
+    blank line pays for the count.
     """
     if not _has_blank_line(path, end):
         return None
-    reader = csv.reader(_text_lines(path, encoding, end), delimiter=delimiter)
-    starts, previous, rows = [], 0, 0
-    for row in reader:
-        first = previous + 1
-        previous = reader.line_num
-        rows += 1
-        if rows <= header_index + 1 or not any(cell.strip() for cell in row):
-            continue
-        starts.append(first)
-    return np.asarray(starts, dtype=np.int64)
+    try:
+        lines = [line for line, _ in _records(path, header_index, delimiter, encoding, end)]
+    except _Unreadable:
+        return None  # Arrow read it: keep Arrow's numbering
+    return np.asarray(lines, dtype=np.int64)
 
 
 def _parse_problem(
@@ -383,30 +400,26 @@ def _parse_problem(
 ) -> Problem:
     """A parse failure as a problem naming the row and what is wrong with it, never the
     record itself (a staff record holds special-category data)."""
-    reader = csv.reader(_text_lines(path, encoding, None), delimiter=delimiter)
-    previous = 0
     try:
-        for i, row in enumerate(reader):
-            first, previous = previous + 1, reader.line_num
-            if i <= header_index or not row:
-                continue
+        for line, row in _records(path, header_index, delimiter, encoding, None):
             if len(row) != width:
                 return Problem.error(
                     str(path),
-                    first,
+                    line,
                     None,
                     None,
-                    f"row {first} has {len(row)} value(s) where the header has {width}: a "
+                    f"row {line} has {len(row)} value(s) where the header has {width}: a "
                     "stray delimiter, a missing quote or a cut-off line. Fix that row (or "
                     "export the file again)",
                 )
-    except csv.Error as error:
+    except _Unreadable as unreadable:
         return Problem.error(
             str(path),
-            previous + 1,
+            unreadable.line,
             None,
             None,
-            f"row {previous + 1} cannot be read ({error}): fix the quoting of that row",
+            f"row {unreadable.line} cannot be read ({unreadable.reason}): fix the quoting of "
+            "that row",
         )
     reason = str(exc).split(":", 2)[1] if str(exc).startswith("CSV parse error") else "parse error"
     return Problem.error(

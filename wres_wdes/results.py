@@ -14,10 +14,12 @@ with ``options.exact_test``), and with an intersectional split ``split_by`` and
 from __future__ import annotations
 
 import os
+import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -248,9 +250,29 @@ def _one_organisation(rows: pd.DataFrame, organisation: str | None) -> pd.DataFr
     return rows
 
 
-FORMULA_START = "'=+-@\t\r"
-"""A text cell starting with one of these gets a leading apostrophe in ``metrics.csv``
-(the apostrophe itself included, so that reading back is exact)."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet treat text as a formula (the OWASP advice
+on CSV injection). Text starting with one gets a leading apostrophe in every output:
+workbooks (:func:`wres_wdes.write.safe.escape_text`) and ``metrics.csv``, where text
+starting with an apostrophe gets one too, so that reading back is exact."""
+
+_CLASS = {"-": r"\-", "\t": r"\t", "\r": r"\r"}
+_ESCAPED_START = "^[" + "".join(_CLASS.get(c, c) for c in ("'", *FORMULA_STARTS)) + "]"
+"""The first characters :meth:`Results.to_csv` escapes, as a regular expression (RE2 and
+Python)."""
+
+PER_YEAR_NOTE = "events are the mean per year over {years} data years"
+"""The ``note`` of a figure whose events are the mean per year of a rolling window (WRES
+3 and WDES 3: two data years, ``reference/wres.md`` §4 and ``reference/wdes.md`` §5)."""
+
+_PER_YEAR = re.compile(re.escape(PER_YEAR_NOTE).replace(r"\{years\}", r"(\d+)"))
+
+
+def years_of(note: pd.Series) -> np.ndarray:
+    """The data years each row's counts are the mean over (1 where the note says none)."""
+    found = note.fillna("").astype(str).str.extract(_PER_YEAR.pattern, expand=False)
+    return pd.to_numeric(found, errors="coerce").fillna(1).to_numpy(dtype=float)
+
 
 NUMBER_COLUMNS: tuple[str, ...] = (
     *METRICS_COLUMNS[METRICS_COLUMNS.index("n_group") : METRICS_COLUMNS.index("flags")],
@@ -273,7 +295,7 @@ def _escape_array(array: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArr
         array = array.cast(array.type.value_type)
     if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
         return array
-    risky = pc.fill_null(pc.match_substring_regex(array, r"^['=+\-@\t\r]"), False)
+    risky = pc.fill_null(pc.match_substring_regex(array, _ESCAPED_START), False)
     if not pc.any(risky).as_py():
         return array
     kind = array.type
@@ -303,7 +325,7 @@ def unescape_frame(frame: pd.DataFrame) -> pd.DataFrame:
         values = out[column]
         if values.dtype == object or values.dtype == "str":
             text = values.astype("str")
-            escaped = text.str.match(r"'['=+\-@\t\r]").fillna(False).to_numpy(dtype=bool)
+            escaped = text.str.match("'" + _ESCAPED_START[1:]).fillna(False).to_numpy(dtype=bool)
             if escaped.any():
                 values = values.astype(object).copy()
                 values[escaped] = text[escaped].str[1:]

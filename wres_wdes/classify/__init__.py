@@ -28,7 +28,7 @@ function                  result                          config overrides
 ========================  ==============================  ===============================
 """
 
-from wres_wdes.classify._common import Classified, normalise
+from wres_wdes.classify._common import Classified, normalise, per_distinct
 from wres_wdes.classify.bands import BANDS, MEDICAL_SUBGROUPS, pay_band
 from wres_wdes.classify.disability import DISABILITY_GROUPS, disability_group
 from wres_wdes.classify.ethnicity import ETHNIC_GROUPS, ethnic_group
@@ -45,10 +45,16 @@ from wres_wdes.classify.staff import STAFF_CATEGORIES, staff_category
 GROUPS = {"ethnicity": ETHNIC_GROUPS, "disability": DISABILITY_GROUPS}
 """The groups of each grouping, in the order results and tables show them."""
 
+FOCUS_GROUPS = {"ethnicity": "BME", "disability": "Disabled"}
+"""The group whose share metric 1 reports in each grouping: WRES 1 gives the % BME of
+each band and of the whole workforce (``reference/wres.md`` §6, the template's
+"% BME of total"), WDES 1 the % Disabled (``reference/wdes.md`` §3)."""
+
 __all__ = [
     "BANDS",
     "DISABILITY_GROUPS",
     "ETHNIC_GROUPS",
+    "FOCUS_GROUPS",
     "GROUPS",
     "MEDICAL_SUBGROUPS",
     "STAFF_CATEGORIES",
@@ -63,5 +69,6 @@ __all__ = [
     "parse_grounds",
     "parse_number",
     "pay_band",
+    "per_distinct",
     "staff_category",
 ]

@@ -213,6 +213,18 @@ def factorize(raw: pd.Series) -> tuple[np.ndarray, list[object]]:
     return index, list(uniques)
 
 
+def per_distinct(values: pd.Series, answer, missing: object, dtype: object = object) -> np.ndarray:
+    """``answer(value)`` for every row, worked out once per distinct value.
+
+    Staff lists hold millions of rows and a few hundred distinct values (codes, bands,
+    units): the answers are computed on the distinct values and spread over the rows by
+    their codes. A missing value gets ``missing``.
+    """
+    index, uniques = factorize(values)
+    table = np.array([answer(u) for u in uniques] + [missing], dtype=dtype)
+    return table[index]
+
+
 def unknown_report(
     uniques: Sequence[object],
     index: np.ndarray,

@@ -26,7 +26,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..classify import GROUPS
+from ..classify import GROUPS, per_distinct
 from ..config import Config
 from ..counts import UNIT_KEYS
 from ..measure import difference_rows
@@ -44,21 +44,17 @@ BASIS_KNOWN = (
 
 
 def _codes(values: pd.Series, groups: tuple[str, ...]) -> np.ndarray:
-    """Each row's group as a position in ``groups`` (Unknown where missing).
-
-    Worked out on the distinct values (a staff list of 1.5 million rows has three)."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    """Each row's group as a position in ``groups`` (Unknown where missing), worked out
+    on the distinct values (a staff list of 1.5 million rows has three)."""
     unknown = groups.index("Unknown")
     position = {g: i for i, g in enumerate(groups)}
-    table = np.array([position.get(str(u), unknown) for u in uniques] + [unknown])
-    return table[np.where(codes < 0, len(uniques), codes)]
+    return per_distinct(values, lambda u: position.get(str(u), unknown), unknown, dtype=int)
 
 
 def _positions(values: pd.Series, names: pd.Index) -> np.ndarray:
     """Each row's position in ``names`` (-1 if absent), on the distinct values."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    table = np.append(names.get_indexer(pd.Index(uniques).astype(str)), -1)
-    return table[np.where(codes < 0, len(uniques), codes)]
+    where = {str(n): i for i, n in enumerate(names)}
+    return per_distinct(values, lambda u: where.get(str(u), -1), -1, dtype=int)
 
 
 def _table(org: np.ndarray, group: np.ndarray, k: int, g: int) -> np.ndarray:
@@ -83,7 +79,7 @@ def board_rows(
     member_group = _codes(board[column], groups)
     staff_group = _codes(staff[column], groups)
     organisations = pd.Index(pd.unique(board["organisation"].astype(str)))
-    member_org = organisations.get_indexer(board["organisation"].astype(str))
+    member_org = _positions(board["organisation"], organisations)
     staff_org = _positions(staff["organisation"], organisations)
     k, g = len(organisations), len(groups)
     workforce = _table(staff_org, staff_group, k, g)
@@ -123,6 +119,10 @@ def voice_rows(
     metric: Metric, config: Config, organisations: list[str] | None = None
 ) -> pd.DataFrame:
     """WDES 9b: the Yes/No answer and narrative given in the config's ``[wdes9b]``.
+
+    "Has your trust taken action to facilitate the voices of Disabled staff in your
+    organisation to be heard?", Yes/No plus narrative, the one metric that is not data
+    (``reference/wdes.md`` §2).
 
     ``value`` is 1 for Yes, 0 for No and empty (flagged ``not_provided``) when
     the config does not say. The config answers for the organisation it names; in

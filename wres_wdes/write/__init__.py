@@ -166,6 +166,7 @@ def write_trend(
     Returns the files written and the trend tables as Markdown.
     """
     from .charts import trend_chart
+    from .report import markdown_image
     from .trend import read_history, trend_markdown, trend_rows
 
     history = read_history(files)
@@ -187,8 +188,7 @@ def write_trend(
                 continue
             path = folder / f"trend-{standard}.png"
             outputs.append(Output(path, chart.save, True, path.name))
-            alt = chart.alt.replace("[", "\\[").replace("]", "\\]")
-            lines.append(f"![{alt}]({path.as_posix()})\n")
+            lines.append(markdown_image(path.as_posix(), chart.alt))
     markdown = "\n".join(lines)
     outputs.append(
         Output(

@@ -42,6 +42,34 @@ def _sheet_name(standard: str, metric: str, used: set[str]) -> str:
     return name
 
 
+def write_cells(sheet, frame: pd.DataFrame, top: int, heading, formats=None) -> None:
+    """A frame as a table on an xlsxwriter sheet, headings at row ``top``.
+
+    Text is escaped (:func:`~wres_wdes.write.safe.escape_frame`), numbers are numbers
+    (in ``formats[heading]`` when given), an unbounded upper limit is the text ``inf``
+    (never a ``=1/0`` formula), and blanks stay empty.
+    """
+    frame = escape_frame(frame)
+    formats = formats or {}
+    for col, name in enumerate(frame.columns):
+        sheet.write_string(top, col, str(name), heading)
+        values = frame[name]
+        numeric = pd.api.types.is_numeric_dtype(values)
+        fmt = formats.get(name)
+        for row, value in enumerate(values.tolist(), start=top + 1):
+            if value is None or (numeric and pd.isna(value)):
+                continue
+            if numeric and math.isinf(value):  # a one-sided bound: no upper limit
+                sheet.write_string(row, col, "inf" if value > 0 else "-inf")
+            elif numeric:
+                sheet.write_number(row, col, float(value), fmt)
+            elif isinstance(value, str):
+                if value:
+                    sheet.write_string(row, col, value)
+            elif not pd.isna(value):
+                sheet.write_string(row, col, str(value))
+
+
 def write_breakdown(frame: pd.DataFrame, config: Config, path: Path) -> None:
     """Write the internal workbook to ``path`` (call through ``write_atomic``)."""
     import xlsxwriter
@@ -83,29 +111,13 @@ def write_breakdown(frame: pd.DataFrame, config: Config, path: Path) -> None:
         used: set[str] = {"READ ME"}
         for standard, metric in order:
             part = frame[(frame["standard"] == standard) & (frame["metric"] == metric)]
-            part = escape_frame(part.reset_index(drop=True))
+            part = part.reset_index(drop=True)
             sheet = workbook.add_worksheet(_sheet_name(standard, metric, used))
             entry = BY_KEY.get((standard, metric))
             sheet.write_string(0, 0, "NOT FOR PUBLICATION", alarm)
             sheet.write_string(1, 0, entry.wording if entry else f"{standard} {metric}")
             top = 3
-            for col, name in enumerate(part.columns):
-                sheet.write_string(top, col, name, bold)
-            for col, name in enumerate(part.columns):
-                values = part[name]
-                numeric = pd.api.types.is_numeric_dtype(values)
-                for row, value in enumerate(values.tolist(), start=top + 1):
-                    if value is None or (numeric and pd.isna(value)):
-                        continue
-                    if numeric and math.isinf(value):  # a one-sided bound: no upper limit
-                        sheet.write_string(row, col, "inf" if value > 0 else "-inf")
-                    elif numeric:
-                        sheet.write_number(row, col, float(value))
-                    elif isinstance(value, str):
-                        if value:
-                            sheet.write_string(row, col, value)
-                    elif not pd.isna(value):
-                        sheet.write_string(row, col, str(value))
+            write_cells(sheet, part, top, bold)
             sheet.freeze_panes(top + 1, 0)
             sheet.autofilter(top, 0, top + len(part), len(part.columns) - 1)
             sheet.set_column(0, len(part.columns) - 1, 16)

@@ -33,6 +33,7 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from ..classify import FOCUS_GROUPS
 from ..metrics.registry import BY_KEY
 from .order import category_order, ordered_units
 from .publication import Published
@@ -60,7 +61,6 @@ MAX_ROWS = 40
 """Most rows a forest plot draws; beyond, units go to a funnel plot and the tables."""
 FUNNEL_LABELS = 8
 """Most points a funnel plot names (those furthest outside its limits)."""
-FOCUS = {"ethnicity": "BME", "disability": "Disabled"}
 
 
 @dataclass
@@ -438,7 +438,7 @@ def funnel_chart(
 def metric1_chart(published: Published, standard: str, organisation: str) -> Chart:
     """The focus group's share of each band (or cluster) against the whole workforce."""
     entry = BY_KEY.get((standard, "1"))
-    focus = FOCUS.get(entry.grouping if entry else "ethnicity", "BME")
+    focus = FOCUS_GROUPS[entry.grouping if entry else "ethnicity"]
     rows, hidden = published.rows, published.hidden
     sel = (
         (rows["standard"] == standard)

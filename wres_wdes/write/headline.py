@@ -64,7 +64,10 @@ def _interval(row: pd.Series) -> str:
     return interval_text(row["statistic"], row["ci_low"], row["ci_high"])
 
 
-def _what(row: pd.Series) -> str:
+def figure_words(row: pd.Series) -> str:
+    """What a result row's figure is, in words, as the headline, the report and the
+    league table name it: a ratio by its NHS England direction (``White ÷ BME``), a
+    share by its group, a board figure by its membership."""
     metric = BY_KEY.get((row["standard"], row["metric"]))
     if row["statistic"] == "relative_likelihood" and metric is not None:
         text = metric.direction
@@ -96,7 +99,7 @@ def headline_table(results: Results, organisation: str | None = None, level: flo
         rows.append(
             [
                 f"{row['standard']} {row['metric']}",
-                _what(row),
+                figure_words(row),
                 format_value(
                     row["statistic"],
                     row["value"],

@@ -53,7 +53,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..classify import GROUPS
+from ..classify import FOCUS_GROUPS, GROUPS
 from ..classify.bands import BANDS, MEDICAL_SUBGROUPS
 from ..metrics.registry import get
 from ..reference import load as load_reference
@@ -187,7 +187,7 @@ def _metric1_sheet(standard: str) -> Sheet:
     wres = standard == "WRES"
     s = Sheet("Indicator 1" if wres else "Metric 1")
     groups = list(GROUPS["ethnicity" if wres else "disability"])
-    focus = "BME" if wres else "Disabled"
+    focus = FOCUS_GROUPS["ethnicity" if wres else "disability"]
     headers = (
         ["White", "BME", "Ethnicity unknown or null"]
         if wres

@@ -29,11 +29,11 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -42,6 +42,7 @@ from ..config import Config
 from ..load import Inputs
 from ..results import Results
 from .disclosure import BOARD_METRICS, unit_parents
+from .returns import slug
 from .safe import document_date
 
 OUTPUT_KINDS = ("metrics", "returns", "publication", "breakdown", "report", "system")
@@ -112,6 +113,16 @@ class Output:
     label: str = ""
 
 
+class ChartFile(NamedTuple):
+    """One chart of an organisation: where it goes, the chart (drawn when saved), its
+    kind (``metric1``, ``forest``, ``funnel``, ``trend``) and its metric."""
+
+    path: PurePosixPath
+    chart: object
+    kind: str
+    key: tuple[str, str]
+
+
 def folder_names(organisations: Sequence[str]) -> dict[str, str]:
     """A file-name-safe folder name for each organisation, unique among them.
 
@@ -129,12 +140,6 @@ def folder_names(organisations: Sequence[str]) -> dict[str, str]:
         taken.add(name.casefold())
         names[organisation] = name
     return names
-
-
-def slug(text: str) -> str:
-    """A file-name-safe form of a name: ``Northfield NHS Trust`` → ``Northfield-NHS-Trust``."""
-    cleaned = re.sub(r"[^A-Za-z0-9]+", "-", str(text)).strip("-")
-    return cleaned[:60] or "organisation"
 
 
 @dataclass
@@ -279,14 +284,21 @@ class Plan:
         return out
 
     def _returns(self, view: OrganisationView, templates) -> list[Output]:
-        from .returns import fill_return, meta_facts, return_filename, return_values
+        from .. import __version__
+        from .returns import (
+            fill_return,
+            meta_facts,
+            return_filename,
+            return_values,
+            standards_present,
+        )
 
         outputs = []
-        for standard in _standards_present(view.frame):
+        for standard in standards_present(view.frame, view.name):
             template, cellmap = templates[standard]
 
             def write(path: Path, template=template, cellmap=cellmap, view=view) -> None:
-                facts = meta_facts(view.config, view.name, _version())
+                facts = meta_facts(view.config, view.name, __version__)
                 values = return_values(view.frame, cellmap, view.name, facts)
                 fill_return(template, cellmap, values, path, document_date(view.config))
 
@@ -326,28 +338,36 @@ class Plan:
         Made once per organisation while planning: a chart's alt text needs no
         drawing, so the report can describe charts that other processes draw.
         """
-        return self._charts(view.name)
+        return [(c.path, c.chart) for c in self._charts(view.name)]
 
     @functools.cache  # noqa: B019 - one plan per run; its views live as long as it does
-    def _charts(self, organisation: str) -> list[tuple[PurePosixPath, object]]:
+    def _charts(self, organisation: str) -> list[ChartFile]:
         from .charts import MAX_ROWS, forest_chart, funnel_chart, metric1_chart, trend_chart
 
         view = self.views[organisation]
         frame = view.frame
         rows = frame[frame["level"] == "organisation"]
-        folder = view.folder / CHARTS
         finest = self.config.levels[-1] if self.config.levels else None
-        out: list[tuple[PurePosixPath, object]] = []
+        out: list[ChartFile] = []
+
+        def add(kind: str, key: tuple[str, str], chart) -> None:
+            if chart is not None:
+                name = f"{kind}-{key[0]}" + ("" if kind in ("metric1", "trend") else f"-{key[1]}")
+                out.append(ChartFile(view.folder / CHARTS / f"{name}.png", chart, kind, key))
+
         keys = dict.fromkeys(zip(rows["standard"], rows["metric"], rows["statistic"], strict=True))
         for standard, metric, statistic in keys:
             if metric == "1":
-                chart = metric1_chart(view.published, standard, view.name)
-                out.append((folder / f"metric1-{standard}.png", chart))
+                add(
+                    "metric1",
+                    (standard, metric),
+                    metric1_chart(view.published, standard, view.name),
+                )
                 continue
             if statistic != "relative_likelihood":
                 continue
             chart = forest_chart(view.published, standard, metric, view.name, view.parents)
-            out.append((folder / f"forest-{standard}-{metric}.png", chart))
+            add("forest", (standard, metric), chart)
             this = (frame["standard"] == standard) & (frame["metric"] == metric)
             this &= frame["category"] == ""
             units = int((this & (frame["level"] == finest)).sum()) if finest else 0
@@ -356,25 +376,20 @@ class Plan:
                 chart = funnel_chart(
                     view.published, standard, metric, finest, centre.iloc[0], organisation=view.name
                 )
-                out.append((folder / f"funnel-{standard}-{metric}.png", chart))
+                add("funnel", (standard, metric), chart)
         if self.trend is not None:
             from .trend import has_trend
 
             for standard in ("WRES", "WDES"):
                 if has_trend(self.trend, standard, view.name):
-                    out.append(
-                        (
-                            folder / f"trend-{standard}.png",
-                            trend_chart(self.trend, standard, view.name),
-                        )
-                    )
-        return [(path, chart) for path, chart in out if chart is not None]
+                    add("trend", (standard, ""), trend_chart(self.trend, standard, view.name))
+        return out
 
     def _report(self, view: OrganisationView) -> list[Output]:
-        outputs = []
-        charts = self.charts(view)
-        for path, chart in charts:
-            outputs.append(Output(path, chart.save, True, f"chart {path.name}, {view.name}"))
+        charts = self._charts(view.name)
+        outputs = [
+            Output(c.path, c.chart.save, True, f"chart {c.path.name}, {view.name}") for c in charts
+        ]
         trend = self.trend
         mine = None
         if trend is not None:
@@ -388,14 +403,12 @@ class Plan:
             )
         described: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
         trend_charts: list[tuple[str, str]] = []
-        for chart_path, chart in charts:
-            relative = chart_path.relative_to(view.folder).as_posix()
-            kind, standard, *metric = chart_path.stem.split("-", 2)
-            if kind == "trend":
-                trend_charts.append((relative, chart.alt))
+        for c in charts:
+            relative = c.path.relative_to(view.folder).as_posix()
+            if c.kind == "trend":
+                trend_charts.append((relative, c.chart.alt))
             else:
-                key = (standard, metric[0] if metric else "1")
-                described.setdefault(key, {})[kind] = (relative, chart.alt)
+                described.setdefault(c.key, {})[c.kind] = (relative, c.chart.alt)
 
         def write_report(path: Path) -> None:
             from .report import report_markdown
@@ -428,15 +441,3 @@ def _frame(results: Results | pd.DataFrame) -> pd.DataFrame:
     if any(frame[c].isna().any() for c in text):
         frame = frame.assign(**{c: frame[c].fillna("").astype(str) for c in text})
     return frame
-
-
-def _standards_present(frame: pd.DataFrame) -> list[str]:
-    """The standards with at least one organisation-level figure of a national metric."""
-    rows = frame[(frame["level"] == "organisation") & (frame["metric"] != "leaving")]
-    return [s for s in ("WRES", "WDES") if (rows["standard"] == s).any()]
-
-
-def _version() -> str:
-    from .. import __version__
-
-    return __version__

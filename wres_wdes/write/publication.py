@@ -13,7 +13,8 @@ small counts, and any figure that would reveal one, with ``[c]``. Rows flagged
 layout (``reference/wdes.md`` §3); its per-band figures stay in the internal
 breakdown. Metric 1 by band (or cluster) is shown for the organisation and the
 first breakdown level; below that, each unit's whole-workforce shares only (the
-``all`` category). NHS England publishes metric 1 by band for organisations; band
+``all`` category). The national template lays metric 1 out by band for the
+organisation (``reference/wres.md`` §6, ``reference/wdes.md`` §3); band
 by band for each of 300 wards would be tens of thousands of rows, nearly all of
 them ``[c]``, and grows without bound with the units; every figure stays in
 ``metrics.csv`` and the internal breakdown. No person identifier is in the
@@ -32,6 +33,7 @@ import pandas as pd
 
 from ..config import Config
 from ..metrics.registry import BY_KEY, REGISTRY
+from ..results import years_of
 from ..stats import DEFAULT_METHOD
 from .disclosure import BOARD_METRICS, COUNT_COLUMNS, hidden_figures, suppression_mask
 from .headline import flag_words
@@ -276,7 +278,7 @@ def metric_table(
         out["Reference group"] = part["reference_group"].replace("", NOT_AVAILABLE).to_numpy()
     if several:
         out["Figure"] = [STATISTIC_WORDS.get(s, s.replace("_", " ")) for s in part["statistic"]]
-    per_year = part["note"].fillna("").astype(str).str.contains("mean per year").any()
+    per_year = bool((years_of(part["note"]) > 1).any())
     for column, heading in headers.items():
         if part[column].notna().any():
             if per_year and column in ("events_group", "events_reference"):

@@ -20,11 +20,11 @@ from collections.abc import Mapping
 import pandas as pd
 from tabulate import tabulate
 
-from ..classify import GROUPS
+from ..classify import FOCUS_GROUPS, GROUPS
 from ..config import Config
 from ..metrics.registry import BY_KEY, REGISTRY
-from ..results import Results
-from .headline import format_value, interval_text
+from ..results import Results, years_of
+from .headline import figure_words, format_value, interval_text
 from .order import category_order, ordered_units
 from .publication import CONFIDENTIAL, Published, cover_text, display_column, shown_flags
 
@@ -104,8 +104,8 @@ def plain_words(row: pd.Series, hidden: pd.Series, level: float = 0.95) -> str:
         events = (
             CONFIDENTIAL if hidden.get("events_group", False) else _count_text(row["events_group"])
         )
-        note = str(row.get("note") or "")
-        per_year = " a year (the mean over two data years)" if "mean per year" in note else ""
+        years = int(years_of(pd.Series([row.get("note")]))[0])
+        per_year = f" a year (the mean over {years} data years)" if years > 1 else ""
         if "reference_no_events" in flags:
             sentence = (
                 f"No {r} {who} had the event, so the ratio has no finite value: {g} {who} were "
@@ -170,25 +170,6 @@ def plain_words(row: pd.Series, hidden: pd.Series, level: float = 0.95) -> str:
     return f"{g}: {format_value(statistic, row['value'])} ({interval})."
 
 
-def _what(row: pd.Series) -> str:
-    entry = BY_KEY.get((row["standard"], row["metric"]))
-    if row["statistic"] == "relative_likelihood" and entry is not None:
-        return entry.direction + (f" ({row['category']})" if row["category"] else "")
-    category = f" ({row['category']})" if row["category"] else ""
-    if row["statistic"] == "percent" and row["metric"] == "1":
-        return f"% {row['group']} of all staff"
-    if row["statistic"] == "percent":
-        return f"% {row['group']}{category}"
-    if row["statistic"] == "difference_pp" and not row["reference_group"]:
-        return f"{row['group']} % of board ({row['category']}) − % of workforce"
-    if row["reference_group"]:
-        unit = "percentage points" if row["statistic"] == "difference_pp" else "score"
-        return f"{row['group']} − {row['reference_group']}{category} ({unit})"
-    if row["statistic"] == "yes_no":
-        return "action taken (Yes/No)"
-    return f"{row['group']} {row['statistic'].replace('_', ' ')}{category}"
-
-
 def _headline_section(published: Published, organisation: str, level: float, h: str) -> list[str]:
     rows = published.rows
     head = Results(rows).headline()
@@ -222,7 +203,7 @@ def _headline_section(published: Published, organisation: str, level: float, h: 
             table.append(
                 [
                     f"{standard} {row['metric']}",
-                    _what(row),
+                    figure_words(row),
                     value,
                     interval,
                     shown_flags(row["flags"], hidden["value"]),
@@ -235,7 +216,7 @@ def _headline_section(published: Published, organisation: str, level: float, h: 
                     + (f": {_md(entry.wording)}" if entry else "")
                 )
                 last = row["metric"]
-            words.append(f"    - {_md(_what(row))}: {_md(plain_words(row, hidden, level))}")
+            words.append(f"    - {_md(figure_words(row))}: {_md(plain_words(row, hidden, level))}")
         out.append(f"{h}# {standard}\n")
         out.append(_table(table, ["metric", "figure", "value", f"{level:.0%} interval", "flags"]))
         out.append("")
@@ -263,7 +244,7 @@ def _metric1_section(
         if part.empty or entry is None:
             continue
         groups = GROUPS[entry.grouping]
-        focus = groups[1] if standard == "WRES" else groups[0]
+        focus = FOCUS_GROUPS[entry.grouping]
         word = "band" if standard == "WRES" else "cluster"
         out.append(f"{h} {standard} 1 by {word}\n")
         categories = sorted(
@@ -317,12 +298,14 @@ def _metric1_section(
 
 def _images(kinds: Mapping[str, tuple[str, str]]) -> list[str]:
     """Markdown images, each with its alt text, in the order the charts were planned."""
-    return [f"![{_alt(alt)}]({_link(path)})\n" for path, alt in kinds.values()]
+    return [markdown_image(path, alt) for path, alt in kinds.values()]
 
 
-def _link(path: str) -> str:
-    """A relative path as a Markdown link target (spaces and brackets cannot end it)."""
-    return path.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+def markdown_image(path: str, alt: str) -> str:
+    """A chart as a Markdown image: its alt text as data (names from the inputs never
+    markup), its relative path as a link target that spaces and brackets cannot end."""
+    target = path.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+    return f"![{_alt(alt)}]({target})\n"
 
 
 def _nested(sub: pd.DataFrame, parents: pd.DataFrame | None) -> tuple[pd.DataFrame, int]:
@@ -358,8 +341,7 @@ def _breakdown_section(
     for entry in [m for m in REGISTRY if m.key in present]:
         sub = part[(part["standard"] == entry.standard) & (part["metric"] == entry.metric)]
         if entry.metric == "1":
-            groups = GROUPS[entry.grouping]
-            focus = groups[1] if entry.standard == "WRES" else groups[0]
+            focus = FOCUS_GROUPS[entry.grouping]
             sub = sub[(sub["category"] == "all") & (sub["group"] == focus)]
         elif (sub["reference_group"] != "").any():
             # survey metrics: the group-against-reference rows carry both groups' counts
@@ -524,11 +506,11 @@ def report_markdown(
         out.append(trend_text)
         for organisation in organisations:
             for path, alt in trend_charts.get(organisation, []):
-                out.append(f"![{_alt(alt)}]({_link(path)})\n")
+                out.append(markdown_image(path, alt))
     out.append("## Method\n")
     for line in cover_text(config, published.threshold)["about"]:
         out.append(f"- {_md(line)}")
     return "\n".join(out) + "\n"
 
 
-__all__ = ["plain_words", "report_markdown"]
+__all__ = ["markdown_image", "plain_words", "report_markdown"]

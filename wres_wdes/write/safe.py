@@ -27,13 +27,12 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
-MANIFEST_NAME = "wres-wdes-manifest.json"
+from ..classify import per_distinct
+from ..results import FORMULA_STARTS
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""First characters that make a spreadsheet treat text as a formula (OWASP)."""
+MANIFEST_NAME = "wres-wdes-manifest.json"
 
 
 def escape_text(value: object) -> object:
@@ -74,25 +73,16 @@ def inert_markup(value: object) -> object:
 
 def inert_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """:func:`inert_markup` on every text value of a frame."""
-    out = frame.copy()
-    for column in out.columns:
-        series = out[column]
-        if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
-            continue
-        marked = np.fromiter(
-            (isinstance(v, str) and MARKUP.search(v) is not None for v in series),
-            dtype=bool,
-            count=len(series),
-        )
-        if marked.any():
-            values = series.astype(object).copy()
-            values[marked] = [inert_markup(v) for v in series[marked]]
-            out[column] = values
-    return out
+    return _map_text(frame, lambda v: MARKUP.search(v) is not None, inert_markup)
 
 
 def escape_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame with :func:`escape_text` applied to every text value.
+    """The frame with :func:`escape_text` applied to every text value."""
+    return _map_text(frame, lambda v: v.startswith(FORMULA_STARTS), escape_text)
+
+
+def _map_text(frame: pd.DataFrame, marked, fix) -> pd.DataFrame:
+    """``fix`` on every text value that is ``marked``, decided once per distinct value.
 
     Only ``str`` values are touched: a negative number in a column that mixes
     numbers with shorthand such as ``[c]`` stays a number.
@@ -102,18 +92,11 @@ def escape_frame(frame: pd.DataFrame) -> pd.DataFrame:
         series = out[column]
         if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
             continue
-        if pd.api.types.is_string_dtype(series) and not pd.api.types.is_object_dtype(series):
-            risky = series.str.match(r"^[=+\-@\t\r]").fillna(False).to_numpy(dtype=bool)
-        else:
-            risky = np.fromiter(
-                (isinstance(v, str) and v.startswith(FORMULA_STARTS) for v in series),
-                dtype=bool,
-                count=len(series),
-            )
-        if risky.any():
-            escaped = series.astype(object).copy()
-            escaped[risky] = ["'" + v for v in series[risky]]
-            out[column] = escaped
+        hit = per_distinct(series, lambda v: isinstance(v, str) and marked(v), False, dtype=bool)
+        if hit.any():
+            values = series.astype(object).copy()
+            values[hit] = [fix(v) for v in series[hit]]
+            out[column] = values
     return out
 
 

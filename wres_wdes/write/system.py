@@ -15,8 +15,11 @@ A system (ICS) or national analyst compares organisations, not units of one. The
 The pooled system figure is the Mantel–Haenszel relative likelihood over the
 organisations as strata (:func:`wres_wdes.stats.mantel_haenszel`), with Cochran's
 Q test and I² of whether the organisations' ratios differ by more than chance
-(heterogeneity). Two-year metrics are pooled on their person-year counts (events
-and people over both years), as their intervals are.
+(heterogeneity): the pooling, homogeneity check and funnel view that
+``reference/statistics-and-peers.md`` recommends for many units (the Biddle
+"combined events" mode; NHS-R ``FunnelPlotR``). Two-year metrics (WRES 3, WDES 3:
+``reference/wres.md`` §4, ``reference/wdes.md`` §5) are pooled on their person-year
+counts (events and people over both years), as their intervals are.
 
 These files hold every organisation's unsuppressed organisation-level figures,
 for analysts: they are not marked for publication.
@@ -31,8 +34,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from ..classify import FOCUS_GROUPS
 from ..metrics.registry import BY_KEY, REGISTRY
-from .safe import document_date, escape_frame
+from ..results import Results, years_of
+from .breakdown import write_cells
+from .headline import figure_words
+from .report import markdown_image
+from .safe import document_date
 
 if TYPE_CHECKING:
     from .plan import Output, Plan
@@ -40,13 +48,6 @@ if TYPE_CHECKING:
 SYSTEM_FOLDER = PurePosixPath("system")
 LEAGUE_TABLE = "league-table.xlsx"
 SYSTEM_REPORT = "system.md"
-
-
-def _years(note: pd.Series) -> np.ndarray:
-    """Data years each row's counts are a mean over (2 for a two-year window)."""
-    text = note.fillna("").astype(str)
-    found = text.str.extract(r"mean per year over (\d+) data years", expand=False)
-    return pd.to_numeric(found, errors="coerce").fillna(1).to_numpy(dtype=float)
 
 
 def organisation_likelihoods(frame: pd.DataFrame) -> pd.DataFrame:
@@ -72,7 +73,7 @@ def pooled(frame: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
     rows = organisation_likelihoods(frame)
     if rows.empty:
         return pd.DataFrame()
-    years = _years(rows["note"])
+    years = years_of(rows["note"])  # two-year metrics pooled on person-years
     keys = rows["standard"] + " " + rows["metric"]
     result = mantel_haenszel(
         rows["events_group"].to_numpy(dtype=float) * years,
@@ -123,37 +124,30 @@ def _unsuppressed(frame: pd.DataFrame):
 
 
 def system_outputs(plan: Plan) -> list[Output]:
-    """The system folder's files: funnel plots, the league table, the pooled figures."""
+    """The system folder's files: funnel plots, the league table, the pooled figures.
+
+    The charts are made (not drawn) here, once: one with nothing to show is left out,
+    and ``system.md`` describes each from its alt text while other processes draw them.
+    """
     from .charts import funnel_chart
     from .plan import Output
 
     frame = plan.frame
-    level = plan.config.options.confidence_level
-    system = pooled(frame, level)
-    outputs = []
+    system = pooled(frame, plan.config.options.confidence_level)
+    organisations = _unsuppressed(frame)
     charts = []
     for row in system.itertuples(index=False):
-        path = SYSTEM_FOLDER / f"funnel-{row.standard}-{row.metric}.png"
-        centre = _centre(pd.Series(row._asdict()))
-
-        def make(standard=row.standard, metric=row.metric, centre=centre):
-            return funnel_chart(
-                _unsuppressed(frame),
-                standard,
-                metric,
-                "organisation",
-                centre,
-                what="organisations",
-            )
-
-        charts.append((path, make))
-
-        def write(target: Path, make=make) -> None:
-            chart = make()
-            if chart is not None:
-                chart.save(target)
-
-        outputs.append(Output(path, write, False, f"system funnel {row.standard} {row.metric}"))
+        chart = funnel_chart(
+            organisations,
+            row.standard,
+            row.metric,
+            "organisation",
+            _centre(pd.Series(row._asdict())),
+            what="organisations",
+        )
+        if chart is not None:
+            charts.append((SYSTEM_FOLDER / f"funnel-{row.standard}-{row.metric}.png", chart))
+    outputs = [Output(path, chart.save, False, f"system {path.stem}") for path, chart in charts]
 
     def write_league(path: Path) -> None:
         write_league_table(frame, system, path, document_date(plan.config))
@@ -166,35 +160,45 @@ def system_outputs(plan: Plan) -> list[Output]:
     return outputs
 
 
-HEADLINE = (
-    ("WRES", "1", "all", "BME", "WRES 1: % BME"),
-    ("WRES", "2", "", "White", "WRES 2: White ÷ BME"),
-    ("WRES", "3", "", "BME", "WRES 3: BME ÷ White"),
-    ("WRES", "4", "", "White", "WRES 4: White ÷ BME"),
-    ("WRES", "9", "voting", "BME", "WRES 9: BME board (voting) − workforce, pp"),
-    ("WDES", "1", "all", "Disabled", "WDES 1: % Disabled"),
-    ("WDES", "2", "", "Non-disabled", "WDES 2: Non-disabled ÷ Disabled"),
-    ("WDES", "3", "", "Disabled", "WDES 3: Disabled ÷ Non-disabled"),
-    ("WDES", "10", "voting", "Disabled", "WDES 10: Disabled board (voting) − workforce, pp"),
-    ("WRES", "leaving", "", "BME", "Leaving: BME ÷ White"),
-    ("WDES", "leaving", "", "Disabled", "Leaving: Disabled ÷ Non-disabled"),
+HEADLINE_METRICS = (
+    ("WRES", "1"),
+    ("WRES", "2"),
+    ("WRES", "3"),
+    ("WRES", "4"),
+    ("WRES", "9"),
+    ("WDES", "1"),
+    ("WDES", "2"),
+    ("WDES", "3"),
+    ("WDES", "10"),
+    ("WRES", "leaving"),
+    ("WDES", "leaving"),
 )
-"""The columns of the league table's ``Headline`` sheet."""
+"""The metrics of the league table's ``Headline`` sheet, a column each: metric 1 as the
+focus group's share (:data:`~wres_wdes.classify.FOCUS_GROUPS`), the board metrics for
+voting members, the ratios in their registry direction."""
 
 
 def headline_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per organisation, one column per headline figure (:data:`HEADLINE`)."""
-    rows = frame[frame["level"] == "organisation"]
+    """One row per organisation, one column per headline figure (:data:`HEADLINE_METRICS`),
+    headed as the printed headline names it (``WRES 2: White ÷ BME``)."""
+    rows = Results(frame).headline()
     out = pd.DataFrame({"Organisation": list(dict.fromkeys(rows["organisation"]))})
-    for standard, metric, category, group, heading in HEADLINE:
-        sel = rows[
-            (rows["standard"] == standard)
-            & (rows["metric"] == metric)
-            & (rows["category"] == category)
-            & (rows["group"] == group)
-        ]
+    for key in HEADLINE_METRICS:
+        entry = BY_KEY.get(key)
+        sel = rows[(rows["standard"] == key[0]) & (rows["metric"] == key[1])]
+        if entry is None or sel.empty:
+            continue
+        if key[1] == "1":
+            sel = sel[sel["group"] == FOCUS_GROUPS[entry.grouping]]
+        elif entry.input == "board":
+            sel = sel[sel["category"] == "voting"]
+        else:
+            sel = sel[sel["category"] == ""]
         if sel.empty:
             continue
+        heading = f"{key[0]} {key[1]}: {figure_words(sel.iloc[0])}"
+        if sel["statistic"].iloc[0] == "difference_pp":
+            heading += ", pp"
         values = sel.drop_duplicates("organisation").set_index("organisation")["value"]
         out[heading] = out["Organisation"].map(values)
     return out
@@ -212,7 +216,6 @@ def write_league_table(
             "in_memory": True,
             "strings_to_formulas": False,
             "strings_to_urls": False,
-            "nan_inf_to_errors": True,
         },
     )
     try:
@@ -224,18 +227,7 @@ def write_league_table(
 
         def table(name: str, data: pd.DataFrame, formats: dict[str, object]) -> None:
             sheet = workbook.add_worksheet(name[:31])
-            data = escape_frame(data.reset_index(drop=True))
-            for col, heading in enumerate(data.columns):
-                sheet.write_string(0, col, str(heading), bold)
-                fmt = formats.get(heading)
-                values = data[heading].tolist()
-                for r, value in enumerate(values, start=1):
-                    if value is None or (isinstance(value, float) and not np.isfinite(value)):
-                        continue
-                    if isinstance(value, (int, float, np.integer, np.floating)):
-                        sheet.write_number(r, col, float(value), fmt)
-                    else:
-                        sheet.write_string(r, col, str(value))
+            write_cells(sheet, data.reset_index(drop=True), 0, bold, formats)
             sheet.freeze_panes(1, 1)
             sheet.set_column(0, 0, 36)
             sheet.set_column(1, len(data.columns) - 1, 16)
@@ -351,10 +343,6 @@ def system_markdown(frame: pd.DataFrame, system: pd.DataFrame, charts, plan: Pla
             )
         )
         lines.append("")
-    for path, make in charts:
-        chart = make()
-        if chart is None:
-            continue
-        alt = chart.alt.replace("[", "\\[").replace("]", "\\]")
-        lines.append(f"![{alt}]({path.name})\n")
+    for path, chart in charts:
+        lines.append(markdown_image(path.name, chart.alt))
     return "\n".join(lines) + "\n"
