@@ -24,6 +24,7 @@ the report can describe a chart another process draws.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,13 +107,17 @@ def _rl_words(metric_key: tuple[str, str]) -> tuple[str, str]:
     return entry.direction, entry.event.split(" (")[0]
 
 
-def _log_axis(axis, low: float, high: float) -> None:
-    """Plain tick labels on a log axis (``0.5``, ``1``, ``2``: never ``2×10⁰``)."""
+def _log_axis(axis, low: float, high: float, zero_at: float | None = None) -> None:
+    """Plain tick labels on a log axis (``0.5``, ``1``, ``2``: never ``2×10⁰``), and a
+    tick ``0`` at ``zero_at`` for a row of zero ratios drawn below the scale."""
     from matplotlib.ticker import FixedLocator, NullFormatter, NullLocator
 
     ticks = [t for t in LOG_TICKS if low <= t <= high] or [1.0]
+    labels = [f"{t:g}" for t in ticks]
+    if zero_at is not None:
+        ticks, labels = [zero_at, *ticks], ["0", *labels]
     axis.set_major_locator(FixedLocator(ticks))
-    axis.set_ticklabels([f"{t:g}" for t in ticks])
+    axis.set_ticklabels(labels)
     axis.set_minor_locator(NullLocator())
     axis.set_minor_formatter(NullFormatter())
 
@@ -206,6 +211,9 @@ def _draw_forest(
     lo = min(0.1, float(finite.min()) * 0.8) if finite.size else 0.1
     hi = max(10.0, float(finite.max()) * 1.25) if finite.size else 10.0
     lo, hi = max(lo, 0.01), min(hi, 100.0)
+    # a ratio of 0 (no events in the group) has no place on a log scale: drawn in a
+    # column of its own left of the scale, marked 0, as its interval's lower end is
+    zero_at = lo / 1.6 if ((values == 0) | (low == 0)).any() else None
     ax.set_xscale("log")
     ax.axvspan(*BAND, color="#D9D9D9", alpha=0.7, lw=0, label="0.80–1.25 (four-fifths band)")
     ax.axvline(1.0, color="#4D4D4D", lw=1)
@@ -219,6 +227,9 @@ def _draw_forest(
         # a ratio with no finite value (no reference events) is drawn at its lower bound
         v = np.clip(np.where(np.isnan(values[at]), low[at], values[at]), lo, hi)
         left = np.clip(np.nan_to_num(low[at], nan=lo), lo, hi)
+        if zero_at is not None:
+            v = np.where(values[at] == 0, zero_at, v)
+            left = np.where(low[at] == 0, zero_at, left)
         right = np.clip(np.nan_to_num(high[at], nan=hi, posinf=hi), lo, hi)
         ax.hlines(y[at], left, right, color=colour, lw=1.6)
         faces = np.where(significant[at], colour, "white")
@@ -248,13 +259,15 @@ def _draw_forest(
         if d <= 1 and depths.max() > d:  # the organisation and the first level stand out
             tick.set_fontweight("bold")
     ax.set_ylim(max(len(shown), 1) - 0.5, -0.5)
-    ax.set_xlim(lo, hi)
-    _log_axis(ax.xaxis, lo, hi)
+    ax.set_xlim(zero_at / 1.15 if zero_at is not None else lo, hi)
+    _log_axis(ax.xaxis, lo, hi, zero_at)
     ax.tick_params(axis="x", labelsize=8.5)
     group = direction.split(" ÷ ")[0] if direction else "group"
     xlabel = f"Relative likelihood, log scale (1 = parity; above 1: {group} more likely)"
     if omitted:
         xlabel += "\nNot shown: " + "; ".join(omitted) + "."
+    # wrapped: beside long unit names the axis is narrow, and a label must not run off
+    xlabel = "\n".join(textwrap.fill(line, 72) for line in xlabel.split("\n"))
     ax.set_xlabel(xlabel)
     ax.set_title(title + (f"\n{event}" if event else ""), fontsize=10.5, loc="left")
     ax.grid(axis="x", color="#EEEEEE", lw=0.6)
@@ -358,7 +371,10 @@ def funnel_chart(
     share = float(centre["n_group"]) / total if total else 0.5
     rate_r = float(centre["rate_reference"]) if pd.notna(centre["rate_reference"]) else 0.1
     low99, high99 = funnel_limits(c, share, rate_r, size, 3.090232)
-    outside = (values < low99) | (values > high99)
+    # no events in the group: no place on a log scale, and the limits (normal on the log
+    # ratio) do not hold for a zero count, so it is drawn apart, marked 0, never "outside"
+    zero = values <= 0
+    outside = ((values < low99) | (values > high99)) & ~zero
     order = np.argsort(-np.abs(np.log(np.where(values > 0, values, 1e-3) / c)))
     named = [i for i in order if outside[i]][:FUNNEL_LABELS]
     direction, event = _rl_words((standard, metric))
@@ -367,14 +383,21 @@ def funnel_chart(
     names = shown["unit"].astype(str).to_numpy()
     above = [names[i] for i in named if values[i] > c]
     below = [names[i] for i in named if values[i] < c]
+    sides = [f"{w}, {', '.join(n)}" for w, n in (("above", above), ("below", below)) if n]
+    zeros = int(zero.sum())
     alt = (
         f"Funnel plot, {title}: the relative likelihood of each of {len(shown)} {what} against "
         f"its size (people in both groups), on a log scale, with 95% and 99.8% limits around "
         f"{c:.2f} ({centre.get('unit', 'the centre')}). {_outside_words(int(outside.sum()), what)} "
         "the 99.8% limits"
-        + (f": above, {', '.join(above)}" if above else "")
-        + (f"; below, {', '.join(below)}" if below else "")
+        + (": " + "; ".join(sides) if sides else "")
         + "."
+        + (
+            f" {zeros:,} have a ratio of 0 (no events in the group), drawn on a row of "
+            "their own below the axis, marked 0."
+            if zeros
+            else ""
+        )
         + (f" Not shown: {n_hidden} confidential." if n_hidden else "")
         + (f" {n_missing} not calculable." if n_missing else "")
     )
@@ -389,39 +412,48 @@ def funnel_chart(
             ax.plot(grid, hi, style, color=OKABE_ITO["black"], lw=1)
         ax.axhline(c, color=OKABE_ITO["vermillion"], lw=1.2, label=f"centre: {c:.2f}")
         ax.axhline(1.0, color="#4D4D4D", lw=0.8, ls=":")
-        plotted = np.clip(np.where(values > 0, values, np.nan), 0.01, 100)
+        positive = values[values > 0]
+        bottom = min(0.5, float(positive.min()) * 0.8) if positive.size else 0.5
+        top = max(2.0, float(positive.max()) * 1.25) if positive.size else 2.0
+        bottom, top = max(bottom, 0.01), min(top, 100.0)
+        zero_at = bottom / 1.6  # a row of its own, below every ratio drawn
+        plotted = np.where(zero, zero_at, np.clip(values, 0.01, 100))
+        inside = ~outside & ~zero
         ax.scatter(
-            size[~outside],
-            plotted[~outside],
-            s=14,
-            color=OKABE_ITO["blue"],
-            alpha=0.7,
-            label=f"{what}",
+            size[inside], plotted[inside], s=14, color=OKABE_ITO["blue"], alpha=0.7, label=what
         )
+        beyond = outside & ~zero
         ax.scatter(
-            size[outside],
-            plotted[outside],
+            size[beyond],
+            plotted[beyond],
             s=22,
             marker="D",
             color=OKABE_ITO["orange"],
             label="outside 99.8% limits",
         )
-        for i in named:
+        if zero.any():
+            ax.scatter(
+                size[zero],
+                plotted[zero],
+                s=30,
+                marker="v",
+                color=OKABE_ITO["vermillion"],
+                clip_on=False,
+                label="ratio 0 (no events in the group)",
+            )
+        for k, i in enumerate(named):  # alternately above and below, so neighbours part
             ax.annotate(
                 names[i],
                 (size[i], plotted[i]),
-                xytext=(4, 2),
+                xytext=(4, 2 if k % 2 == 0 else -9),
                 textcoords="offset points",
                 fontsize=7,
             )
         ax.set_xscale("log")
         _count_axis(ax.xaxis)
         ax.set_yscale("log")
-        finite = plotted[np.isfinite(plotted)]
-        bottom = min(0.5, float(finite.min()) * 0.8) if finite.size else 0.5
-        top = max(2.0, float(finite.max()) * 1.25) if finite.size else 2.0
-        ax.set_ylim(max(bottom, 0.01), min(top, 100.0))
-        _log_axis(ax.yaxis, max(bottom, 0.01), min(top, 100.0))
+        ax.set_ylim(zero_at / 1.15 if zero.any() else bottom, top)
+        _log_axis(ax.yaxis, bottom, top, zero_at if zero.any() else None)
         ax.set_xlabel(f"People in both groups (log scale); {event}")
         ax.set_ylabel(f"Relative likelihood, {direction}")
         ax.set_title(title, fontsize=10.5, loc="left")
