@@ -53,7 +53,7 @@ def _print_problems(problems: Sequence[Problem], max_rows: int, stream=None) -> 
             rows,
             headers=list(table.columns),
             tablefmt="simple",
-            maxcolwidths=[None, 40, None, 24, 24, 70],
+            maxcolwidths=[None, 40, None, 32, 24, 70],
         ),
         file=stream,
     )

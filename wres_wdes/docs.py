@@ -58,8 +58,17 @@ How files are read:
   own `Organisation` column is a cost centre, never read as the organisation (a
   warning says so when it holds several values).
 - **Rows** in messages are numbered as a spreadsheet program shows them: the
-  header row is row 1 unless title rows stand above it.
-- **Values** keep their raw form; classification into White / BME / Unknown,
+  header row is row 1 unless title rows stand above it; an empty line is a row; a
+  quoted value may hold line breaks and stays one row; a line ends at a line feed,
+  a carriage return or both, never at U+2028. The same rule finds the header,
+  skips the title rows and numbers the records.
+- **Files that are not text** are named for what they are, with what to do: an
+  `.xlsx` or `.xls` workbook, UTF-16 text, a PDF, a web page saved as an "Excel"
+  export, binary data. A record that does not parse (a stray delimiter, a missing
+  quote, a cut-off line) is named by its row; the record itself is never shown.
+- **Values** keep their raw form, and messages show them as the file has them
+  (`1.0`, `Offered`, leading zeros kept); a workbook's number shows as its cell's
+  format shows it (`000123` for a `000000` format). Classification into White / BME / Unknown,
   Disabled / Non-disabled / Unknown, bands, clusters and clinical / non-clinical /
   medical happens in one place (`docs/classification.md`).
 - **Yes/no** columns accept Y/N, Yes/No, True/False and 1/0, the words listed

@@ -82,7 +82,11 @@ def _choose(own: pd.Series, looked: pd.Series, staff_wins: np.ndarray) -> pd.Ser
 
 
 def _take(column: pd.Series, rows: np.ndarray, found: np.ndarray, index: pd.Index) -> pd.Series:
-    """``column`` at ``rows``, missing where not ``found``; categoricals stay categorical."""
+    """``column`` at ``rows``, missing where not ``found``; categoricals stay categorical
+    (an empty staff list finds no one)."""
+    if len(column) == 0:
+        rows, found = np.zeros(len(index), dtype=np.intp), np.zeros(len(index), dtype=bool)
+        column = column.reindex([0])
     if isinstance(column.dtype, pd.CategoricalDtype):
         codes = np.where(found, column.cat.codes.to_numpy()[rows], -1)
         return pd.Series(pd.Categorical.from_codes(codes, dtype=column.dtype), index=index)

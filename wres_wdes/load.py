@@ -226,7 +226,7 @@ def _load_one(
     reported = {(p.row, p.column) for p in std.problems if p.severity == "error"}
     problems += [
         p
-        for p in validate_frame(frame, key, config.year, source, origin)
+        for p in validate_frame(frame, key, config.year, source, origin, matched.frame)
         if (p.row, p.column) not in reported
     ]
     if key in ("survey_responses", "survey_results") and not header_errors and len(frame):

@@ -114,6 +114,9 @@ def _header_row(rows: list[list[str]], spec: InputSpec) -> int:
     return best
 
 
+_LINE_END = re.compile(rb"\r\n|\n|\r")
+"""Where a line ends, as an editor counts lines: CR LF, LF or CR alone."""
+
 FOOTER_SEARCH_BYTES = 1 << 16
 """How much of the end of a delimited file is searched for a report footer."""
 
@@ -141,15 +144,17 @@ def _csv_footer(path: Path, delimiter: str, encoding: str) -> tuple[int | None, 
         handle.seek(max(0, size - FOOTER_SEARCH_BYTES))
         tail = handle.read()
     start = size - len(tail)
-    lines = tail.split(b"\n")
-    offsets = np.cumsum([0, *(len(line) + 1 for line in lines)])[:-1] + start
+    bounds = [0, *(m.end() for m in _LINE_END.finditer(tail))]
+    ends = [*bounds[1:], len(tail)]
+    lines = [tail[a:b].rstrip(b"\r\n") for a, b in zip(bounds, ends, strict=True)]
+    offsets = [start + a for a in bounds]
     footer_at: int | None = None
     found: list[str] = []
     for offset, line in zip(offsets[::-1], lines[::-1], strict=True):
         text = line.decode("cp1252" if encoding == "cp1252" else "utf-8", errors="replace")
         if not text.strip():
             continue
-        cells = next(csv.reader([text.strip("\r")], delimiter=delimiter), [])
+        cells = next(csv.reader([text], delimiter=delimiter), [])
         if not is_footer(list(cells)):
             break
         footer_at, found = int(offset), [text.strip(), *found]
@@ -169,7 +174,8 @@ def _sniff_encoding(head: bytes) -> str:
 
 
 def _delimiter(sample: str) -> str:
-    lines = sample.splitlines()[:HEADER_SEARCH_ROWS]
+    """The delimiter used most in the first lines: tab, semicolon or comma."""
+    lines = re.split(r"\r\n|\n|\r", sample)[:HEADER_SEARCH_ROWS]
     tabs = sum(line.count("\t") for line in lines)
     commas = sum(line.count(",") for line in lines)
     semicolons = sum(line.count(";") for line in lines)
@@ -234,6 +240,60 @@ def _head(path: Path) -> bytes:
             size *= 2
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """Where a delimited file's header and records stand, by one row-counting rule.
+
+    A *row* is what a spreadsheet opening the file shows as one: a record of the
+    csv grammar, so a quoted value may hold line breaks, and an empty line is a row
+    of its own; a line ends at a line feed, a carriage return or both, never at
+    U+2028 or a form feed. The header is looked for among the first rows, the
+    records are parsed from the byte after the header, and every record is reported
+    by its row.
+    """
+
+    header_index: int
+    """Rows above the header (title rows)."""
+    body_offset: int
+    """Byte where the row after the header starts."""
+
+    @property
+    def header_row(self) -> int:
+        """Row (1-based) of the header."""
+        return self.header_index + 1
+
+    @property
+    def body_row(self) -> int:
+        """Row (1-based) of the first row after the header."""
+        return self.header_index + 2
+
+
+def _line_offset(data: bytes, lines: int) -> int:
+    """Byte just after the end of the first ``lines`` lines of ``data``."""
+    if lines == 0:
+        return 0
+    for count, match in enumerate(_LINE_END.finditer(data), start=1):
+        if count == lines:
+            return match.end()
+    return len(data)
+
+
+def _head_records(sample: str, delimiter: str) -> tuple[list[list[str]], list[int]]:
+    """The first rows of a file's head, and the line each ends on."""
+    reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+    rows: list[list[str]] = []
+    ends: list[int] = []
+    try:
+        for row in reader:
+            rows.append(row)
+            ends.append(reader.line_num)
+            if len(rows) >= HEADER_SEARCH_ROWS:
+                break
+    except csv.Error:
+        pass  # an unclosed quote in the head: the records before it are the head
+    return rows, ends
+
+
 def read_csv(path: Path, spec: InputSpec) -> RawTable:
     """Read a delimited text file, finding its encoding, delimiter and header row.
 
@@ -244,27 +304,28 @@ def read_csv(path: Path, spec: InputSpec) -> RawTable:
     """
     head = _head(path)
     encoding = _sniff_encoding(head)
+    if len(head) < path.stat().st_size:
+        cut = max(head.rfind(b"\n"), head.rfind(b"\r"))
+        head = head[: cut + 1] if cut >= 0 else head  # the last line may be cut short
     sample = head.decode("utf-8-sig" if encoding == "utf8" else "cp1252", errors="replace")
-    lines = sample.splitlines()
-    if len(head) < path.stat().st_size and lines:
-        lines = lines[:-1]  # the last line of the block may be cut short
-    delimiter = _delimiter("\n".join(lines))
-    top = list(csv.reader(lines, delimiter=delimiter))[:HEADER_SEARCH_ROWS]
-    top = [row for row in top]
+    delimiter = _delimiter(sample)
+    top, ends = _head_records(sample, delimiter)
     if not any(top):
         return RawTable(pd.DataFrame(index=pd.RangeIndex(2, 2, name="row")), str(path), 1)
     header_index = _header_row(top, spec)
+    layout = _Layout(header_index, _line_offset(head, ends[header_index]))
     headers = _unique_headers(top[header_index])
     footer_at, footer_lines = _csv_footer(path, delimiter, encoding)
-    table = _read_csv_as(path, spec, header_index, headers, delimiter, encoding, footer_at)
+    if footer_at is not None and footer_at < layout.body_offset:
+        footer_at, footer_lines = None, []  # the "footer" is the header itself
+    table = _read_csv_as(path, spec, layout, headers, delimiter, encoding, footer_at)
     table = replace(table, notes=table.notes + repeated_headers(headers))
     if footer_at is None:
         return table
-    with path.open("rb") as handle:
-        first_line = handle.read(footer_at).count(b"\n") + 1
+    first_line = layout.body_row + _rows_between(path, layout, delimiter, encoding, footer_at)
     with path.open("rb") as handle:
         handle.seek(footer_at)
-        rest = handle.read().split(b"\n")
+        rest = _LINE_END.split(handle.read())
     numbers = [first_line + i for i, line in enumerate(rest) if line.strip()]
     return replace(table, footer=tuple(zip(numbers, footer_lines, strict=True)))
 
@@ -284,28 +345,38 @@ def _has_quotes(path: Path) -> bool:
             return True
 
 
+def _body(path: Path, start: int, end: int | None) -> pa.NativeFile:
+    """The bytes of a file from ``start`` to ``end`` (its end when ``None``), mapped,
+    never copied."""
+    source = pa.memory_map(str(path))
+    stop = source.size() if end is None else end
+    return pa.BufferReader(source.read_at(max(0, stop - start), start))
+
+
 def _read_csv_as(
     path: Path,
     spec: InputSpec,
-    header_index: int,
+    layout: _Layout,
     headers: list[str],
     delimiter: str,
     encoding: str,
     end: int | None = None,
 ) -> RawTable:
-    """Parse the body of a delimited file (up to byte ``end``, where a footer starts); fall
-    back to Windows-1252 if UTF-8 fails later on."""
+    """Parse the records of a delimited file (from the line after its header up to byte
+    ``end``, where a footer starts); fall back to Windows-1252 if UTF-8 fails later on."""
     names = [f"c{i}" for i in range(len(headers))]
     types = {
         name: pa.string() if _is_identifier(h, spec) else pa.dictionary(pa.int32(), pa.string())
         for name, h in zip(names, headers, strict=True)
     }
+    body = _body(path, layout.body_offset, end)
+    if body.size() == 0:  # a header and nothing below it
+        empty = pa.table({n: pa.array([], type=t) for n, t in types.items()})
+        return _raw_table(empty, headers, layout, str(path))
     try:
-        body = path if end is None else pa.BufferReader(pa.memory_map(str(path)).read_at(end, 0))
         table = pacsv.read_csv(
             body,
             read_options=pacsv.ReadOptions(
-                skip_rows=header_index + 1,
                 column_names=names,
                 encoding=encoding,
                 block_size=1 << 26,
@@ -322,36 +393,40 @@ def _read_csv_as(
         )
     except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
         if encoding == "utf8" and ("UTF8" in str(exc) or isinstance(exc, UnicodeDecodeError)):
-            return _read_csv_as(path, spec, header_index, headers, delimiter, "cp1252", end)
+            return _read_csv_as(path, spec, layout, headers, delimiter, "cp1252", end)
         raise InputError(
-            [_parse_problem(path, exc, header_index, len(headers), delimiter, encoding)]
+            [_parse_problem(path, exc, layout, len(headers), delimiter, encoding)]
         ) from None
-    raw = _raw_table(table, headers, header_index, str(path))
-    lines = _record_lines(path, header_index, delimiter, encoding, end)
+    raw = _raw_table(table, headers, layout, str(path))
+    lines = _record_lines(path, layout, len(table), delimiter, encoding, end)
     if lines is not None and len(lines) == len(table):
-        # blank lines among the records (Arrow passes over them): each row keeps the
-        # number of its line in the file, as a reader of the file counts
-        keep = raw.frame.index - (header_index + 2)
-        raw.frame.index = pd.Index(lines[keep], name="row")
+        raw.frame.index = pd.Index(lines[raw.frame.index - layout.body_row], name="row")
     return raw
 
 
-def _text_lines(path: Path, encoding: str, end: int | None):
-    """The file's lines as text, up to byte ``end``."""
+def _text_lines(path: Path, encoding: str, start: int, end: int | None):
+    """The file's text from byte ``start`` to byte ``end``."""
     with path.open("rb") as handle:
-        data = handle.read() if end is None else handle.read(end)
+        handle.seek(start)
+        data = handle.read() if end is None else handle.read(max(0, end - start))
     text = data.decode("utf-8-sig" if encoding == "utf8" else "cp1252", errors="replace")
     return io.StringIO(text, newline="")
 
 
-def _has_blank_line(path: Path, end: int | None) -> bool:
-    """Whether the file (up to byte ``end``) has an empty line, searched in place."""
-    size = path.stat().st_size
-    if size == 0:
-        return False
-    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as m:
-        stop = size if end is None else end
-        return m.find(b"\n\n", 0, stop) >= 0 or m.find(b"\n\r\n", 0, stop) >= 0
+def _line_ends(path: Path, start: int, end: int | None) -> int:
+    """How many line feeds the file holds between bytes ``start`` and ``end``, counted
+    a block at a time at memory speed."""
+    count = 0
+    with path.open("rb") as handle:
+        handle.seek(start)
+        left = None if end is None else end - start
+        while left is None or left > 0:
+            block = handle.read(1 << 24 if left is None else min(1 << 24, left))
+            if not block:
+                break
+            count += block.count(b"\n")
+            left = None if left is None else left - len(block)
+    return count
 
 
 class _Unreadable(Exception):
@@ -362,46 +437,61 @@ class _Unreadable(Exception):
         self.line, self.reason = line, reason
 
 
-def _records(path: Path, header_index: int, delimiter: str, encoding: str, end: int | None):
-    """``(line, cells)`` of each record below the header, as a reader of the file counts
-    lines (a quoted line break stays in its record; an empty line is no record, as Arrow
-    has it). Raises :class:`_Unreadable` with the line that cannot be read."""
-    reader = csv.reader(_text_lines(path, encoding, end), delimiter=delimiter)
-    previous = 0
+def _records(path: Path, layout: _Layout, delimiter: str, encoding: str, end: int | None):
+    """``(row, cells)`` of each record below the header (a quoted line break stays in
+    its record; an empty line is a row but no record, as Arrow has it). Raises
+    :class:`_Unreadable` with the row that cannot be read."""
+    reader = csv.reader(_text_lines(path, encoding, layout.body_offset, end), delimiter=delimiter)
+    row_number = layout.body_row - 1
     try:
-        for i, row in enumerate(reader):
-            first, previous = previous + 1, reader.line_num
-            if i > header_index and row:
-                yield first, row
+        for row in reader:
+            row_number += 1
+            if row:
+                yield row_number, row
     except csv.Error as error:
-        raise _Unreadable(previous + 1, str(error)) from None
+        raise _Unreadable(row_number + 1, str(error)) from None
+
+
+def _rows_between(
+    path: Path, layout: _Layout, delimiter: str, encoding: str, end: int | None
+) -> int:
+    """How many rows stand between the header and byte ``end``: the line count, unless a
+    quoted value may hold a line break."""
+    if not _has_quotes(path):
+        return _line_ends(path, layout.body_offset, end)
+    reader = csv.reader(_text_lines(path, encoding, layout.body_offset, end), delimiter=delimiter)
+    try:
+        return sum(1 for _ in reader)
+    except csv.Error:
+        return _line_ends(path, layout.body_offset, end)
 
 
 def _record_lines(
-    path: Path, header_index: int, delimiter: str, encoding: str, end: int | None
+    path: Path, layout: _Layout, rows: int, delimiter: str, encoding: str, end: int | None
 ) -> np.ndarray | None:
-    """The line number of each record when blank lines sit among them, else ``None``.
+    """The row of each record, when records and lines do not pair one to one (a blank
+    line among the records, a quoted line break in a value), else ``None``.
 
-    Arrow's reader passes over empty lines, so counting its rows from the header
-    would put every later row number one out per blank line. Only a file with a
-    blank line pays for the count.
+    Arrow's reader passes over empty lines, so counting its records from the header
+    would put every later row number out. A file whose line feeds match its records
+    pays only for counting them.
     """
-    if not _has_blank_line(path, end):
+    if _line_ends(path, layout.body_offset, end) in (rows, rows - 1):
         return None
     try:
-        lines = [line for line, _ in _records(path, header_index, delimiter, encoding, end)]
+        lines = [line for line, _ in _records(path, layout, delimiter, encoding, end)]
     except _Unreadable:
         return None  # Arrow read it: keep Arrow's numbering
     return np.asarray(lines, dtype=np.int64)
 
 
 def _parse_problem(
-    path: Path, exc: Exception, header_index: int, width: int, delimiter: str, encoding: str
+    path: Path, exc: Exception, layout: _Layout, width: int, delimiter: str, encoding: str
 ) -> Problem:
     """A parse failure as a problem naming the row and what is wrong with it, never the
     record itself (a staff record holds special-category data)."""
     try:
-        for line, row in _records(path, header_index, delimiter, encoding, None):
+        for line, row in _records(path, layout, delimiter, encoding, None):
             if len(row) != width:
                 return Problem.error(
                     str(path),
@@ -432,21 +522,41 @@ def _parse_problem(
     )
 
 
-def _raw_table(table: pa.Table, headers: list[str], header_index: int, source: str) -> RawTable:
+def _raw_table(table: pa.Table, headers: list[str], layout: _Layout, source: str) -> RawTable:
     all_blank = None
     for column in table.columns:  # on Arrow's validity bitmaps: no pass over pandas objects
         blank = pc.is_null(column)
         all_blank = blank if all_blank is None else pc.and_(all_blank, blank)
     frame = table.unify_dictionaries().to_pandas()
     frame.columns = headers
-    frame.index = pd.RangeIndex(header_index + 2, header_index + 2 + len(frame), name="row")
+    frame.index = pd.RangeIndex(layout.body_row, layout.body_row + len(frame), name="row")
     if all_blank is not None and pc.any(all_blank).as_py():
         frame = frame[all_blank.to_numpy(zero_copy_only=False) == 0]
-    return RawTable(frame, source, header_index + 1)
+    return RawTable(frame, source, layout.header_row)
 
 
-def _cell_text(value: object) -> object:
-    """Text of one spreadsheet cell, as a person would type it back."""
+_ZEROS = re.compile(r"0+")
+_DECIMALS = re.compile(r"#?,?#*0\.(0+)")
+
+
+def _number_text(value: float | int, number_format: str) -> str:
+    """A number as the sheet shows it: its format's leading zeros (``000123`` for
+    ``000000``) and decimal places (``1.0`` for ``0.0``) kept, else as Excel's General
+    format writes it (``1`` for 1.0, ``2.5`` for 2.5)."""
+    shown = number_format.split(";")[0].strip()
+    if _ZEROS.fullmatch(shown) and float(value).is_integer():
+        return f"{int(value):0{len(shown)}d}"
+    decimals = _DECIMALS.fullmatch(shown.replace(",", ""))
+    if decimals:
+        return f"{value:.{len(decimals.group(1))}f}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _cell_text(value: object, number_format: str = "General") -> object:
+    """Text of one spreadsheet cell, as a person would type it back (a number as its
+    cell's format shows it)."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -457,10 +567,19 @@ def _cell_text(value: object) -> object:
         return value.isoformat()
     if isinstance(value, bool):
         return "Yes" if value else "No"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, (int, float)):
+        return _number_text(value, number_format or "General")
     text = str(value).strip()
     return None if text in MISSING_MARKERS else text
+
+
+def _sheet_cell_text(cell) -> object:
+    """Text of a worksheet cell: a number as its format shows it (the format is looked
+    up for numbers only)."""
+    value = cell.value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _number_text(value, getattr(cell, "number_format", None) or "General")
+    return _cell_text(value)
 
 
 def read_xlsx(path: Path, spec: InputSpec, sheet: str | None = None) -> RawTable:
@@ -492,7 +611,7 @@ def read_xlsx(path: Path, spec: InputSpec, sheet: str | None = None) -> RawTable
             )
         names = {name.casefold(): name for name in workbook.sheetnames}
         worksheet = workbook[names[sheet.casefold()]] if sheet else workbook.worksheets[0]
-        rows = [[_cell_text(v) for v in row] for row in worksheet.iter_rows(values_only=True)]
+        rows = [[_sheet_cell_text(cell) for cell in row] for row in worksheet.iter_rows()]
         merged = _fill_merged(path, worksheet, rows)
         workbook_sheets = list(workbook.sheetnames)
     finally:
@@ -629,6 +748,11 @@ FILE_KINDS = (
         "UTF-8' instead",
     ),
     (b"\xfe\xff", "this file is UTF-16 text: save it as 'CSV UTF-8' instead"),
+    (
+        b"%PDF",
+        "this file is a PDF document, not a table: export the report from its system as "
+        "CSV or Excel instead",
+    ),
 )
 """What a text input's first bytes can show it really is, and what to do about it."""
 
@@ -642,6 +766,14 @@ def _disguised(path: Path) -> str | None:
             return message
     if b"\x00" in head[:200] and head[1:2] == b"\x00":  # UTF-16 without a byte-order mark
         return "this file is UTF-16 text: save it as 'CSV UTF-8' instead"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")):
+        return (
+            "this file is a web page or XML (as some systems save their 'Excel' exports), not "
+            "a delimited text file: open it in Excel and save it as .xlsx or 'CSV UTF-8'"
+        )
+    if b"\x00" in head:
+        return "this file holds binary data, not text: export it again as 'CSV UTF-8' or .xlsx"
     return None
 
 

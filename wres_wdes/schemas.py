@@ -160,12 +160,15 @@ def failures_to_problems(
     origin: Mapping[str, str],
     unique_keys: tuple[str, ...] = (),
     check_columns: Mapping[str, str] | None = None,
+    raw: pd.DataFrame | None = None,
 ) -> list[Problem]:
     """Translate pandera's ``failure_cases`` into one problem per row and rule.
 
     ``check_columns`` maps the message of a rule across columns to the column it
     is about; pandera reports such a failure once per column, and only that
-    column's report is kept.
+    column's report is kept. With ``raw`` (the frame as read, canonical columns,
+    raw text) a problem shows the value as the file has it (``Offered``, not
+    ``True``).
     """
     check_columns = check_columns or {}
     problems: list[Problem] = []
@@ -188,7 +191,10 @@ def failures_to_problems(
             continue
         seen.add((row, rule, column))
         shown = origin.get(column, column) if column else None
-        problems.append(Problem.error(source, row, shown, case.failure_case, rule))
+        value = case.failure_case
+        if raw is not None and column in raw and row is not None and row in raw.index:
+            value = raw[column].get(row, value)
+        problems.append(Problem.error(source, row, shown, value, rule))
     return problems
 
 
@@ -273,9 +279,15 @@ _UNIQUE_HINTS = {
 
 
 def validate_frame(
-    frame: pd.DataFrame, key: str, year: int, source: str, origin: Mapping[str, str]
+    frame: pd.DataFrame,
+    key: str,
+    year: int,
+    source: str,
+    origin: Mapping[str, str],
+    raw: pd.DataFrame | None = None,
 ) -> list[Problem]:
-    """Validate one typed input frame; return every failure as a problem."""
+    """Validate one typed input frame; return every failure as a problem, showing the
+    value as ``raw`` (the frame as read) has it where given."""
     unique_keys = person_keys(frame, key)
     schema = schema_for(key, year, unique_keys, present=frame.columns)
     # Uniqueness proven by one fast sort is not checked again by pandera's hashing;
@@ -294,7 +306,7 @@ def validate_frame(
     except SchemaErrors as exc:
         check_columns = {c.error: c.name for c in schema.checks}
         problems = failures_to_problems(
-            exc.failure_cases, source, origin, unique_keys, check_columns
+            exc.failure_cases, source, origin, unique_keys, check_columns, raw
         )
         hint = _UNIQUE_HINTS.get(unique_keys, "")
         return [
