@@ -73,7 +73,15 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
-class InputError(Exception):
+class WresWdesError(Exception):
+    """The base of every exception wres_wdes raises on purpose (``docs/errors.md``).
+
+    ``except wres_wdes.WresWdesError`` catches what is the user's to put right
+    (inputs, configuration, arguments, the output folder), never a bug.
+    """
+
+
+class InputError(WresWdesError):
     """Raised when inputs or configuration hold errors; carries every problem found."""
 
     def __init__(self, problems: Sequence[Problem]):
@@ -121,3 +129,39 @@ def row_problems(
 
 def has_errors(problems: Iterable[Problem]) -> bool:
     return any(p.severity == "error" for p in problems)
+
+
+class UsageError(WresWdesError, ValueError):
+    """An argument the API cannot take: an unknown split column, option value, metric
+    id, level or unit. The message names what was given and what is allowed.
+
+    A :class:`ValueError` too, so code that caught ``ValueError`` still does.
+    """
+
+
+def nearest(word: str, known: Iterable[str], quoted: bool = True) -> str:
+    """``; did you mean 'X'?`` for the closest known word, or an empty string.
+
+    ``quoted=False`` leaves the quotes off, as configuration messages name keys
+    (``did you mean levels?``)."""
+    import difflib
+
+    match = difflib.get_close_matches(str(word), list(known), n=1, cutoff=0.6)
+    if not match:
+        return ""
+    return f"; did you mean {match[0]!r}?" if quoted else f"; did you mean {match[0]}?"
+
+
+def unknown_name(what: str, name: object, known: Iterable[str], where: str = "") -> UsageError:
+    """The error for a name that is not there: it lists what is, and the nearest.
+
+    >>> str(unknown_name("level", "directorates", ["organisation", "directorate"]))
+    "no level 'directorates'; did you mean 'directorate'? Levels: 'organisation', 'directorate'"
+    """
+    known = list(dict.fromkeys(str(k) for k in known))
+    listed = ", ".join(repr(k) for k in known[:30]) + (" …" if len(known) > 30 else "")
+    plural = what[:-1] + "ies" if what.endswith("y") else what + "s"
+    return UsageError(
+        f"no {what} {name!r}{where}{nearest(str(name), known)} "
+        f"{plural[0].upper() + plural[1:]}: {listed or 'none'}"
+    )

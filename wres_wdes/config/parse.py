@@ -14,17 +14,18 @@ census on 31 March *N* and its data year from 1 April *N-1* to 31 March *N*
 
 from __future__ import annotations
 
-import difflib
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..classify._common import word_key
 from ..contract import ANSWERS, IDENTIFIER_COLUMNS, INPUTS
 from ..problems import InputError, Problem
-from .model import CHOICES, MAPPING_KINDS, Config, HistoryFile, InputFile, Options
+from ..problems import nearest as _nearest
+from .model import MAPPING_KINDS, Config, HistoryFile, InputFile
+from .options import Options, check_option, option_rule
 
 
 class Invalid(Exception):
@@ -55,8 +56,7 @@ def _shown(value: object) -> object:
 
 def nearest(word: str, known: list[str] | tuple[str, ...]) -> str:
     """``; did you mean X?`` for the closest known word, or an empty string."""
-    match = difflib.get_close_matches(str(word), list(known), n=1, cutoff=0.6)
-    return f"; did you mean {match[0]}?" if match else ""
+    return _nearest(word, known, quoted=False)
 
 
 def unknown_key(where: str, key: str, known: list[str] | tuple[str, ...]) -> str:
@@ -111,48 +111,16 @@ YEAR = whole(
 
 
 # --- the options ------------------------------------------------------------------
+# One validator serves the file's [options], Config.with_options and Options itself
+# (:mod:`wres_wdes.config.options`).
 
 _DEFAULTS = Options()
-_OPTION_FIELDS = {f.name: f for f in fields(Options)}
-
-
-def _option_rule(key: str, value: Any) -> str | None:
-    """What is wrong with one ``[options]`` value, or ``None`` when it is right."""
-    if key not in _OPTION_FIELDS:
-        return f"unknown option {key}{nearest(key, list(_OPTION_FIELDS))} Known: " + ", ".join(
-            _OPTION_FIELDS
-        )
-    default = getattr(_DEFAULTS, key)
-    if key in CHOICES:
-        ok, hint = value in CHOICES[key], "give " + " or ".join(f'"{c}"' for c in CHOICES[key])
-    elif isinstance(default, bool):
-        ok, hint = isinstance(value, bool), "give true or false"
-    elif isinstance(default, float):
-        ok = not isinstance(value, bool) and isinstance(value, int | float) and 0 < value < 1
-        hint = "give a number between 0 and 1, such as 0.95"
-    elif isinstance(default, int) or _OPTION_FIELDS[key].type == "int | None":
-        ok = not isinstance(value, bool) and isinstance(value, int) and value >= 0
-        hint = "give a whole number, 0 or more"
-    else:
-        ok, hint = isinstance(value, type(default)), f"give a {type(default).__name__}"
-    return None if ok else hint
-
-
-def check_option(key: str, value: Any) -> Any:
-    """One ``[options]`` value, checked; raises :class:`ValueError` naming what is allowed.
-
-    Used by the file's ``[options]`` and by :meth:`Config.with_options`.
-    """
-    rule = _option_rule(key, value)
-    if rule is not None:
-        raise ValueError(f"options.{key} = {value!r}: {rule}")
-    return float(value) if isinstance(getattr(_DEFAULTS, key), float) else value
 
 
 def _options(table: object, ctx: Context) -> Options:
     values: dict[str, Any] = {}
     for key, value in _table(table, "options", ctx).items():
-        rule = _option_rule(key, value)
+        rule = option_rule(key, value)
         if rule is None:
             values[key] = check_option(key, value)
         else:
