@@ -154,6 +154,15 @@ _BUILTIN_RULES = {
 }
 
 
+_CODES = {
+    "field_uniqueness": "duplicate-value",
+    "multiple_fields_uniqueness": "duplicate-value",
+    "column_in_dataframe": "missing-column",
+}
+"""The problem code of a pandera check (``docs/errors.md``); every other check is a value
+the column cannot take, ``invalid-value``."""
+
+
 def failures_to_problems(
     failures: pd.DataFrame,
     source: str,
@@ -188,7 +197,8 @@ def failures_to_problems(
             continue
         seen.add((row, rule, column))
         shown = origin.get(column, column) if column else None
-        problems.append(Problem.error(source, row, shown, case.failure_case, rule))
+        code = _CODES.get(name, "invalid-value")
+        problems.append(Problem.error(source, row, shown, case.failure_case, rule, code=code))
     return problems
 
 

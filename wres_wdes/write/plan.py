@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from ..config import Config
+from ..problems import WresWdesError
 from ..load import Inputs
 from ..results import Results
 from .disclosure import BOARD_METRICS, unit_parents
@@ -61,8 +62,8 @@ CHARTS = "charts"
 SYSTEM = "system"
 
 
-class OutputsError(ValueError):
-    """An ``--outputs`` list that names an unknown kind."""
+class OutputsError(WresWdesError, ValueError):
+    """An ``--outputs`` list (``outputs=``, ``kinds=``) that names an unknown kind."""
 
 
 def parse_kinds(text: str | Sequence[str] | None, several: bool) -> tuple[str, ...]:
