@@ -56,7 +56,7 @@ def test_every_code_the_source_gives_is_declared_and_every_declared_code_is_used
 
 
 def test_a_problem_with_an_undeclared_code_cannot_be_made() -> None:
-    with pytest.raises(ValueError, match="not in wres_wdes.problem_codes.CODES"):
+    with pytest.raises(ValueError, match=r"not in wres_wdes\.problem_codes\.CODES"):
         Problem.error("staff.csv", 2, "ethnicity", "X", "a rule", code="no-such-code")
 
 

@@ -39,8 +39,8 @@ import numpy as np
 import pandas as pd
 
 from ..config import Config
-from ..problems import WresWdesError
 from ..load import Inputs
+from ..problems import WresWdesError
 from ..results import Results
 from .disclosure import BOARD_METRICS, unit_parents
 from .returns import slug
