@@ -14,7 +14,15 @@ name                                         what it is for
 :func:`load_config`, :class:`Config`,        the run configuration and its options
 :class:`Options`, :class:`InputFile`
 :class:`Inputs`                              typed frames, problems, reconciliation
-:class:`InputError`, :class:`Problem`        what is wrong, where, and how to fix it
+:class:`Problem`                             what is wrong, where, and how to fix it, with
+                                             a stable ``code`` (``docs/errors.md``)
+:class:`WresWdesError` and its subclasses    every exception raised on purpose
+:class:`InputError`, :class:`UsageError`,    (``docs/errors.md``): invalid inputs or
+:class:`OutputsError`,                       configuration, an argument the API cannot
+:class:`OverwriteRefused`,                   take, an unknown output kind, files in the
+:class:`OutputFolderError`,                  way, an output folder that cannot be written
+:class:`OutputLocked`,                       or is held by another run, a return that did
+:class:`ReturnCheckError`                    not read back (a bug)
 :data:`INPUTS`                               the input contract (``docs/inputs.md``)
 :func:`calculate`                            every metric at every level → :class:`Results`
 :class:`Results`                             the tidy table, with views by standard,
@@ -22,8 +30,11 @@ name                                         what it is for
 :data:`METRICS_COLUMNS`                      the ``metrics.csv`` contract
 :data:`REGISTRY`, :class:`Metric`            each metric's wording, direction and source
                                              (``docs/metrics.md``)
-:func:`write_outputs`                        the national returns, publication workbook,
+:func:`write_outputs`                        ``metrics.csv``, ``reconciliation.csv``, the
+                                             national returns, publication workbook,
                                              internal breakdown, report and charts
+:func:`run`, :class:`Run`                    all of ``wres-wdes run`` in one call: load,
+                                             calculate, write → results and paths written
 :func:`sample_config`                        the bundled synthetic sample trust
 :mod:`stats`                                 relative likelihoods, intervals, tests, flags,
                                              change between years, pooled figures
@@ -59,12 +70,21 @@ _LAZY = {
     "Inputs": ".load",
     "Metric": ".metrics.registry",
     "Options": ".config",
+    "OutputFolderError": ".write.transaction",
+    "OutputLocked": ".write.transaction",
+    "OutputsError": ".write.plan",
+    "OverwriteRefused": ".write.safe",
     "Problem": ".problems",
     "Results": ".results",
+    "ReturnCheckError": ".write.returns",
+    "Run": ".run",
     "calculate": ".calculate",
+    "UsageError": ".problems",
+    "WresWdesError": ".problems",
     "load": ".load",
     "load_config": ".config",
     "load_frames": ".load",
+    "run": ".run",
     "sample": ".sample",
     "sample_config": ".bundled",
     "stats": ".stats",
@@ -114,13 +134,22 @@ __all__ = [
     "Inputs",
     "Metric",
     "Options",
+    "OutputFolderError",
+    "OutputLocked",
+    "OutputsError",
+    "OverwriteRefused",
     "Problem",
     "Results",
+    "ReturnCheckError",
+    "Run",
+    "UsageError",
+    "WresWdesError",
     "__version__",
     "calculate",
     "load",
     "load_config",
     "load_frames",
+    "run",
     "sample",
     "sample_config",
     "stats",

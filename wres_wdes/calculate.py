@@ -8,15 +8,17 @@ when the inputs hold several) and for every breakdown level in the config.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import pandas as pd
 
 from . import stats
-from .contract import IDENTIFIER_COLUMNS
+from .config import Config
+from .contract import IDENTIFIER_COLUMNS, header_key
 from .counts import compact, with_organisation
-from .load import Inputs
+from .load import Inputs, load
 from .metrics.board import board_rows, voice_rows
 from .metrics.likelihood import (
     appointment_rows,
@@ -28,6 +30,7 @@ from .metrics.likelihood import (
 )
 from .metrics.registry import REGISTRY, Metric
 from .metrics.workforce import GROUP_COLUMN, WORKFORCE_KEYS, metric1_rows
+from .problems import UsageError, unknown_name
 from .results import EXTRA_COLUMNS, METRICS_COLUMNS, Results
 
 SPLITS = {"ethnicity": "ethnic_group", "disability": "disability_group"}
@@ -62,13 +65,107 @@ def _frames(inputs: Inputs, split_by: str | None) -> dict[str, pd.DataFrame]:
             frame = frame.drop(columns="organisation")
         frame = with_organisation(frame, name)
         if split_by is not None:
-            column = SPLITS.get(split_by, split_by)
+            column = split_by
             if column not in frame:
                 frame = frame.assign(_split="(not recorded)")
             else:
                 frame = frame.assign(_split=frame[column].astype("string").fillna("(not recorded)"))
         frames[key] = frame
     return frames
+
+
+def split_column(inputs: Inputs, split_by: str) -> str:
+    """The column of the inputs that ``split_by`` names.
+
+    Names are matched as the input contract matches headers (``DESIGN.md``, "Input
+    contract"): case-, space- and punctuation-insensitively, so ``"Gender"`` and
+    ``"age band"`` name ``gender`` and ``age_band``; ``"ethnicity"`` and
+    ``"disability"`` name the classified groups (``ethnic_group``,
+    ``disability_group``). A name that matches no column of any input is an error
+    listing the columns there are: a split by a column that is not there would put
+    every row in "(not recorded)" and look like a finding.
+
+    Raises
+    ------
+    UsageError
+        No input has the column, or the column identifies people or records.
+    """
+    if not isinstance(split_by, str) or not split_by.strip():
+        raise UsageError(
+            f"split_by={split_by!r}: give the name of a column of the inputs, such as "
+            '"gender" or "age_band"'
+        )
+    columns = list(dict.fromkeys(c for frame in inputs.frames.values() for c in frame.columns))
+    key = header_key(split_by)
+    wanted = next((v for k, v in SPLITS.items() if header_key(k) == key), split_by)
+    if wanted not in columns:
+        found = [c for c in columns if header_key(c) == key]
+        if len(found) > 1:
+            raise UsageError(
+                f"split_by={split_by!r} matches several columns ("
+                + ", ".join(repr(c) for c in found)
+                + "); give one exactly"
+            )
+        wanted = found[0] if found else wanted
+    if wanted in IDENTIFIER_COLUMNS:
+        raise UsageError(
+            f"split_by={split_by!r} identifies people or records: a figure per person would "
+            "publish who they are. Split by a group (gender, age_band, disability …)"
+        )
+    if wanted not in columns:
+        splittable = [
+            c
+            for c in columns
+            if c not in IDENTIFIER_COLUMNS and not c.startswith("_") and c != "organisation"
+        ]
+        raise unknown_name(
+            "column",
+            split_by,
+            splittable,
+            " in the inputs to split by (its file may not have it, or it is headed otherwise)",
+        )
+    return wanted
+
+
+def metric_filter(
+    metrics: Callable[[Metric], bool] | str | Iterable[str] | None,
+) -> Callable[[Metric], bool] | None:
+    """``calculate(metrics=…)`` as a predicate over registry entries.
+
+    ``metrics`` is a predicate, one metric id (``"WRES 2"``) or several
+    (``["WRES 2", "WDES 4a"]``); ids are those of :attr:`Metric.id`, the standard
+    in any case.
+
+    Raises
+    ------
+    UsageError
+        An id the registry does not hold (the message lists the ids and the nearest).
+    TypeError
+        Neither a predicate nor ids.
+    """
+    if metrics is None or callable(metrics):
+        return metrics
+    ids = [metrics] if isinstance(metrics, str) else metrics
+    try:
+        ids = list(ids)
+    except TypeError:
+        raise TypeError(
+            f'metrics={metrics!r}: give a metric id such as "WRES 2", a list of them, or '
+            'a function of a registry entry such as lambda m: m.standard == "WRES"'
+        ) from None
+    known = {m.id: m for m in REGISTRY}
+    chosen = set()
+    for given in ids:
+        if not isinstance(given, str):
+            raise TypeError(
+                f'metrics: {given!r} is not a metric id; give ids as text, such as "WRES 2"'
+            )
+        words = given.split()
+        key = f"{words[0].upper()} {' '.join(words[1:]).lower()}" if words else given
+        if key not in known:
+            raise unknown_name("metric", given, known)
+        chosen.add(key)
+    return lambda m: m.id in chosen
 
 
 def _compacted(frames: dict[str, pd.DataFrame], levels: tuple[str, ...], split: tuple[str, ...]):
@@ -154,9 +251,9 @@ def _rows_for(
 
 
 def calculate(
-    inputs: Inputs,
+    inputs: Inputs | Config | str | os.PathLike[str],
     split_by: str | None = None,
-    metrics: Callable[[Metric], bool] | None = None,
+    metrics: Callable[[Metric], bool] | str | Iterable[str] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Results:
     """Compute every metric whose inputs are present.
@@ -164,14 +261,17 @@ def calculate(
     Parameters
     ----------
     inputs
-        From :func:`wres_wdes.load`.
+        From :func:`wres_wdes.load`; or a configuration (a :class:`Config`, or the
+        path of its TOML file), which is loaded first.
     split_by
         An intersectional view: every figure split by a further attribute, such
         as ``"gender"``, ``"age_band"``, or ``"disability"`` (ethnicity within
-        disability). The rows gain ``split_by`` and ``split`` columns. Board
+        disability), matched as headers are (case- and space-insensitively). The
+        rows gain ``split_by`` (the column's name) and ``split`` columns. Board
         metrics and WDES 9b are not split.
     metrics
-        A filter over registry entries, e.g. ``lambda m: m.standard == "WRES"``.
+        Which metrics: one id (``"WRES 2"``), a list of ids, or a filter over
+        registry entries, e.g. ``lambda m: m.standard == "WRES"``. Default: all.
     progress
         Called with each metric as it is computed (``computing WRES 3``), for a
         progress display.
@@ -181,6 +281,16 @@ def calculate(
     Results
         One row per figure in the ``metrics.csv`` layout.
 
+    Raises
+    ------
+    InputError
+        The inputs hold errors.
+    UsageError
+        ``split_by`` names no column of the inputs (the message lists those there
+        are) or one that identifies people; ``metrics`` names an unknown id.
+    TypeError
+        ``inputs`` is not inputs, a configuration or a path.
+
     Notes
     -----
     Directions follow NHS England (``reference/wres.md`` §2, ``wdes.md`` §2):
@@ -188,13 +298,19 @@ def calculate(
     Non-disabled ÷ Disabled; WDES 3 Disabled ÷ Non-disabled; leaving BME ÷ White
     and Disabled ÷ Non-disabled.
     """
-    inputs.raise_for_errors()
-    if split_by is not None and SPLITS.get(split_by, split_by) in IDENTIFIER_COLUMNS:
-        raise ValueError(
-            f"split_by={split_by!r} identifies people or records: a figure per person would "
-            "publish who they are. Split by a group (gender, age_band, disability …)"
+    if isinstance(inputs, Config | str | os.PathLike):
+        inputs = load(inputs)
+    elif not isinstance(inputs, Inputs):
+        raise TypeError(
+            f"calculate() takes the inputs from wres_wdes.load(...), a Config, or the path "
+            f"of a configuration file (.toml), not {type(inputs).__name__}"
         )
-    frames = _frames(inputs, split_by)
+    inputs.raise_for_errors()
+    metrics = metric_filter(metrics)
+    column = None if split_by is None else split_column(inputs, split_by)
+    if column is not None:  # the name the rows show: "ethnicity" for ethnic_group
+        split_by = next((k for k, v in SPLITS.items() if v == column), column)
+    frames = _frames(inputs, column)
     split = ("_split",) if split_by is not None else ()
     compacted = _compacted(frames, inputs.config.levels, split)
     parts = []

@@ -16,12 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .run import DEFAULT_OUT
 
 if TYPE_CHECKING:  # the command line imports pandas and the engine only when it needs them
     from .load import Inputs
     from .problems import Problem
-
-DEFAULT_OUT = "wres_wdes_output"
 
 
 def _print_problems(problems: Sequence[Problem], max_rows: int, stream=None) -> None:
@@ -32,7 +31,7 @@ def _print_problems(problems: Sequence[Problem], max_rows: int, stream=None) -> 
     from .problems import problems_frame
 
     stream = stream or sys.stdout
-    frame = problems_frame(problems)
+    frame = problems_frame(problems).drop(columns="code")  # the code is for programs
     if frame.empty:
         return
     shown = []
@@ -127,8 +126,10 @@ SUMMARY_FILES = 12
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    """``wres-wdes run``: :func:`wres_wdes.run`, its problems and summary printed."""
     from .bundled import sample_config
     from .progress import Progress
+    from .run import run
     from .write.plan import parse_kinds
     from .write.transaction import check_out
 
@@ -138,49 +139,32 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.config is None and not args.quiet:
         print(f"No configuration given: running the bundled synthetic sample trust ({config}).")
     with Progress("quiet" if args.quiet else "auto") as progress:
-        from .calculate import calculate
-        from .load import load
-        from .write import plan_outputs, write_outputs
-
-        progress.stage("reading and checking inputs")
-        inputs = load(config, strict=False, progress=progress.say)
-        if not inputs.ok:
-            progress.__exit__(None, None, None)
-            _print_problems(inputs.problems, args.max_rows)
-            print("Nothing was written: fix the errors above and run again.")
-            return 2
-        progress.stage("computing")
-        results = calculate(inputs, progress=progress.say)
-        progress.stage("planning the outputs")
-        plan = plan_outputs(results, inputs, args.outputs)
-        outputs = plan.outputs()
-        progress.stage("writing", total=len(outputs))
-        written = write_outputs(
-            results,
-            inputs,
+        done = run(
+            config,
             args.out,
+            outputs=args.outputs,
             force=args.force,
-            plan=plan,
             workers=args.workers,
-            progress=progress.advance,
+            progress=progress,
         )
     if args.quiet:
         return 0
-    _run_summary(args, config, inputs, results, plan, written)
+    _run_summary(args, config, done)
     return 0
 
 
-def _run_summary(args, config, inputs, results, plan, written) -> None:
+def _run_summary(args, config, done) -> None:
     from .write.headline import headline_table
 
+    inputs, written = done.inputs, done.written
     warnings = [p for p in inputs.problems if p.severity == "warning"]
     print(_reconciliation_text(inputs))
     print()
-    organisations = plan.organisations
+    organisations = done.organisations
     level = inputs.config.options.confidence_level
     for organisation in organisations[:3]:
         print(f"Headline figures: {organisation}, {inputs.config.year}")
-        print(headline_table(results, organisation, level))
+        print(headline_table(done.results, organisation, level))
         print()
     if len(organisations) > 3:
         print(f"… and {len(organisations) - 3:,} more organisations: see metrics.csv.\n")
@@ -198,7 +182,7 @@ def _run_summary(args, config, inputs, results, plan, written) -> None:
     shown = [str(p.relative_to(out)) for p in written[:SUMMARY_FILES]]
     more = len(written) - len(shown)
     print(
-        f"\nWrote {len(written):,} files to {out}/ ({', '.join(plan.kinds)}): "
+        f"\nWrote {len(written):,} files to {out}/ ({', '.join(done.kinds)}): "
         + ", ".join(shown)
         + (f", and {more:,} more (wres-wdes-manifest.json lists every one)." if more else ".")
     )
@@ -423,7 +407,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from .problems import InputError
+    from .problems import InputError, UsageError
     from .write.plan import OutputsError
     from .write.safe import OverwriteRefused
     from .write.transaction import OutputFolderError
@@ -437,7 +421,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     except OverwriteRefused as exc:
         print(exc.message())
         return 2
-    except (OutputFolderError, OutputsError) as exc:
+    except (OutputFolderError, OutputsError, UsageError) as exc:
         print(f"Nothing was written: {exc}.")
         return 2
     except KeyboardInterrupt:

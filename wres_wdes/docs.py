@@ -1,8 +1,9 @@
 """Documentation generated from the declarations, so the two cannot drift.
 
 ``python -m wres_wdes.docs`` rewrites ``docs/inputs.md`` from
-:mod:`wres_wdes.contract` and ``docs/metrics.md`` from the metric registry;
-a test fails when a committed file differs.
+:mod:`wres_wdes.contract`, ``docs/metrics.md`` from the metric registry and
+``docs/errors.md`` from the exceptions and :mod:`wres_wdes.problem_codes`; a test
+fails when a committed file differs.
 """
 
 from __future__ import annotations
@@ -238,7 +239,84 @@ def metrics_markdown() -> str:
     return "".join(parts)
 
 
-GENERATED = {"inputs.md": inputs_markdown, "metrics.md": metrics_markdown}
+ERRORS_INTRO = """\
+# Errors and problem codes
+
+This page is generated from `wres_wdes/problems.py`, `wres_wdes/problem_codes.py`
+and the exceptions' docstrings by `python -m wres_wdes.docs`; a test fails if they
+differ.
+
+## Exceptions
+
+Every exception wres_wdes raises on purpose is a `WresWdesError`, and every one is
+exported from the package root (`from wres_wdes import InputError`). The command
+line's exit status for each is the one `wres-wdes run` gives when it escapes
+(`DESIGN.md`, "Command line"): 2 when the user has something to put right and
+nothing was written, 1 for a bug. `wres_wdes.run` raises them where the command
+exits; anything else that escapes is a bug (exit status 1).
+
+```python
+import wres_wdes
+
+try:
+    done = wres_wdes.run("my_trust/config.toml", out="results")
+except wres_wdes.InputError as exc:
+    for problem in exc.problems:  # every problem, errors and warnings
+        print(problem.code, problem.file, problem.row, problem.column, problem.rule)
+except wres_wdes.WresWdesError as exc:  # the output folder, an argument, …
+    print(exc)
+```
+
+| exception | is a | exit status | raised when |
+|---|---|---|---|
+{exceptions}
+
+## Problem codes
+
+An `InputError` carries every `Problem` found (`exc.problems`; without raising,
+`load(config, strict=False).problems`, or `.problems_table()` as a DataFrame). Each
+problem has a `severity` (`error` stops the run, `warning` does not), the `file`,
+`row`, `column` and `value` it is about, a `rule` (a sentence for a person, which
+may be reworded) and a `code` (for a program, which is stable: a code is added,
+never renamed or removed, without a CHANGELOG entry). The codes:
+
+| code | meaning |
+|---|---|
+{codes}
+"""
+
+
+def _first_paragraph(obj: object) -> str:
+    doc = (obj.__doc__ or "").strip().split("\n\n")[0]
+    return " ".join(doc.split()).replace("``", "`")
+
+
+def public_exceptions() -> list[type[BaseException]]:
+    """Every exception class exported from ``wres_wdes``, the base first."""
+    import wres_wdes
+
+    found = [getattr(wres_wdes, name) for name in wres_wdes.__all__]
+    classes = [c for c in found if isinstance(c, type) and issubclass(c, BaseException)]
+    return sorted(classes, key=lambda c: (c is not wres_wdes.WresWdesError, c.__name__))
+
+
+def errors_markdown() -> str:
+    """The exceptions and the problem codes, as Markdown."""
+    from .problem_codes import CODES
+
+    rows = []
+    for cls in public_exceptions():
+        bases = ", ".join(f"`{b.__name__}`" for b in cls.__bases__ if b is not object)
+        rows.append(f"| `{cls.__name__}` | {bases} | {cls.exit_status} | {_first_paragraph(cls)} |")
+    codes = "\n".join(f"| `{code}` | {meaning} |" for code, meaning in CODES.items())
+    return ERRORS_INTRO.format(exceptions="\n".join(rows), codes=codes)
+
+
+GENERATED = {
+    "inputs.md": inputs_markdown,
+    "metrics.md": metrics_markdown,
+    "errors.md": errors_markdown,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -182,6 +182,7 @@ def keep_rows(
                     None,
                     f'keep names the column "{header}", which the file does not have; its '
                     "headers are " + ", ".join(f'"{h}"' for h in list(raw.columns)[:25]),
+                    code="keep-column-missing",
                 )
             )
             continue
@@ -205,6 +206,7 @@ def keep_rows(
                         str(value),
                         f'keep lists a value no row holds; did you mean "{original}"? The '
                         f"column holds {holds}",
+                        code="keep-value-unused",
                     )
                 )
             else:
@@ -216,6 +218,7 @@ def keep_rows(
                         str(value),
                         f"keep lists a value no row holds (none this year, or a typing "
                         f"error); the column holds {holds}",
+                        code="keep-value-unused",
                     )
                 )
         out = kept & ~hit
@@ -238,6 +241,7 @@ def keep_rows(
                 None,
                 None,
                 "keep leaves no row of the file: check the values it lists against the file's",
+                code="keep-leaves-nothing",
             )
         )
     return kept, reasons
@@ -296,6 +300,7 @@ class _Rules:
                     f"{int(outside.sum()):,} {what} outside {label} (from "
                     f"{fmt_date(out.min().date())} to {fmt_date(out.max().date())}) and are "
                     "left out",
+                    code="outside-window",
                 )
             )
         self.drop(f"{what.split(' ')[-1]} outside {label}", outside)
@@ -338,6 +343,7 @@ def apply_rules(
                         f"{int(bank.sum()):,} bank-only staff are left out of the workforce "
                         "counts: their every assignment is in a category read as bank (the "
                         "value shown); set options.include_bank = true to count them",
+                        code="bank-excluded",
                     )
                 )
             rules.drop(bank_reason, bank)
@@ -423,6 +429,7 @@ def _case_rules(
             frame["start_date"].astype("string"),
             "a case for the same person with the same start date appears earlier; "
             "this row is counted once",
+            code="duplicate-case",
         )
     rules.drop("duplicate case row (same person and start date)", duplicated)
     rules.frame = rules.frame.assign(data_year=data_year(rules.frame["start_date"], config.year))
@@ -442,6 +449,7 @@ def _case_rules(
                         "figure is the mean per year over both years, so a file holding only "
                         "one year halves it. Give both years' cases, or set "
                         f'options.{key}_window = "one_year"',
+                        code="empty-window-year",
                     )
                 )
     if key == "capability":
@@ -475,6 +483,7 @@ def _grounds(
                     "no grounds column: every capability case is counted as performance; if "
                     "the file says which cases are on ill-health grounds, name that column with "
                     'columns = { grounds = "…" }',
+                    code="no-grounds",
                 )
             )
         grounds = pd.Series("performance", index=frame.index, dtype="string")
@@ -489,6 +498,7 @@ def _grounds(
                 frame.index[blank.to_numpy()],
                 None,
                 "the case gives no grounds and is counted as performance",
+                code="no-grounds",
             )
         grounds = grounds.fillna("performance")
     rules.frame = frame.assign(grounds=grounds)

@@ -110,6 +110,7 @@ def match_headers(
                     None,
                     f'the config names "{wanted}" as the {name} column, but the file has no '
                     f"such header; its headers are {_headers_text(list(frame.columns))}",
+                    code="named-header-missing",
                 )
             )
 
@@ -137,6 +138,7 @@ def match_headers(
                     f'"{header}" and "{other}" both look like {name}; "{header}" is used and '
                     f'"{other}" is kept as an extra column (name the right one with '
                     f'columns = {{ {name} = "…" }})',
+                    code="ambiguous-header",
                 )
             )
 
@@ -157,6 +159,7 @@ def match_headers(
                     f'{name} is read from "{found[0]}", which may not be what {name} means '
                     f"({spec.column(name).description.rstrip('.')}); if the file has the "
                     f'right column, name it with columns = {{ {name} = "…" }}',
+                    code="doubtful-header",
                 )
             )
 
@@ -173,6 +176,7 @@ def match_headers(
                     f"{accepted} (or name this file's header with columns = "
                     f'{{ {column.name} = "…" }}); the file\'s headers are '
                     f"{_headers_text(list(frame.columns))}",
+                    code="missing-column",
                 )
             )
 
@@ -193,6 +197,7 @@ def match_headers(
                     None,
                     f'the column "{h}" is not read: another header was matched to '
                     f"{_canonical_of(h, canonical)}",
+                    code="unread-column",
                 )
             )
     keep = frame.drop(columns=clash)

@@ -173,9 +173,14 @@ def _unmatched(
     )
     if mostly:
         return Problem.error(
-            source, None, "person_id", None, rule + " Most rows match nobody: check the numbers"
+            source,
+            None,
+            "person_id",
+            None,
+            rule + " Most rows match nobody: check the numbers",
+            code="unmatched-person",
         )
-    return Problem.warning(source, None, "person_id", None, rule)
+    return Problem.warning(source, None, "person_id", None, rule, code="unmatched-person")
 
 
 def match_training(

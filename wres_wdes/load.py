@@ -98,7 +98,8 @@ class Inputs:
         return not has_errors(self.problems)
 
     def problems_table(self) -> pd.DataFrame:
-        """Every problem as a table (severity, file, row, column, value, rule), errors first."""
+        """Every problem as a table (severity, file, row, column, value, rule, code),
+        errors first."""
         return problems_frame(self.problems)
 
     def raise_for_errors(self) -> None:
@@ -127,11 +128,12 @@ def _set_aside(
                 shown,
                 f"{len(table.footer)} row(s) below the table are a report footer, not "
                 "records; they are left out",
+                code="not-records",
             )
         )
         reconciler.exclude(key, source, "text below the table (a report footer)", len(table.footer))
-    for note in table.notes:
-        problems.append(Problem.warning(source, None, None, None, note))
+    for code, note in table.notes:
+        problems.append(Problem.warning(source, None, None, None, note, code=code))
     raw = table.frame
     masks = report_rows(raw)
     for rows, what, reason in zip(
@@ -151,6 +153,7 @@ def _set_aside(
                     shown[:60],
                     f"{int(rows.sum())} row(s) are {what}, not records; they are left out"
                     + (f" (rows {_rows_text(raw.index[rows])})" if rows.sum() > 1 else ""),
+                    code="not-records",
                 )
             )
             reconciler.exclude(key, source, reason, int(rows.sum()))
@@ -213,6 +216,7 @@ def _load_one(
                 "does not have: in a run of several organisations each input but the case and "
                 "training files names the organisation of its rows (those take theirs from the "
                 "staff list)",
+                code="missing-level",
             )
         )
     std = standardise(
@@ -246,6 +250,7 @@ def _load_one(
                         None,
                         f"breakdown level {level} (breakdown.levels) is not a column of the staff "
                         f'list; name its header with columns = {{ {level} = "…" }}',
+                        code="missing-level",
                     )
                 )
     problems += plausibility.other_cases(key, frame, origin, source)
@@ -351,6 +356,7 @@ def load_frames(
                     row.value,
                     f"not a recognised value; {row.count} row(s) counted as Unknown "
                     "(add it under [mappings] to classify it)",
+                    code="unknown-value",
                 )
             )
     inputs = Inputs(config, frames, problems, reconciler.frame(), unknown)

@@ -158,7 +158,9 @@ def fold_people(
                     f"{people:,} people have {what}s that give different {column} values; "
                     f"the primary assignment's {column} is used"
                 )
-            problems.append(Problem.warning(source, None, column, None, rule))
+            problems.append(
+                Problem.warning(source, None, column, None, rule, code="several-assignments")
+            )
     # people whose primary could not be told from a mark or a suffix: the first row decides
     rank = np.stack([bank if bank_excluded else np.zeros(n, bool), ~primary, suffix], axis=1)
     ordered_rank, ordered_person = rank[order], person[order]
@@ -179,6 +181,7 @@ def fold_people(
                 f"file is used (rows {', '.join(str(int(r)) for r in rows)}"
                 + (" …" if len(tied) > 8 else "")
                 + "); give the Primary Assignment column to decide",
+                code="several-assignments",
             )
         )
     if "primary_assignment" in frame:
@@ -209,6 +212,7 @@ def fold_people(
                         + ", ".join(str(int(r)) for r in rows[:8])
                         + (" …" if len(rows) > 8 else "")
                         + ")",
+                        code="several-assignments",
                     )
                 )
     return Folded(out, ~chosen, n, int(chosen.sum()), problems)

@@ -151,6 +151,7 @@ def organisation_columns(
                     "the file holds several organisations, set [organisation] column = "
                     f'"{header}"; if the values are cost centres or departments, they can be '
                     f'a breakdown level with columns = {{ unit = "{header}" }}',
+                    code="organisation-column-unset",
                 )
             )
     return problems
@@ -172,6 +173,7 @@ def many_organisations(staff: pd.DataFrame, organisation_column: str, source: st
                 "each): each organisation gets its own returns. If this column names cost "
                 "centres or departments rather than organisations, remove [organisation] column "
                 f'and use it as a breakdown level (columns = {{ unit = "{organisation_column}" }})',
+                code="many-organisations",
             )
         ]
     return []
@@ -227,6 +229,7 @@ def other_cases(
                     None,
                     f"the column holds {_listed(_value_counts(foreign))}: {why} with keep = "
                     f'{{ "{header}" = [{keep_list}] }} in [inputs] {key}',
+                    code="foreign-rows",
                 )
             )
     return problems
@@ -302,6 +305,7 @@ def unread_columns(
                         f'columns = {{ {canonical} = "{header}" }} and, if its words are not '
                         f"recognised, {values_line}; or columns = {{ {canonical} = false }} if "
                         "the column means something else",
+                        code="unread-answers",
                     )
                 )
                 break
@@ -318,6 +322,7 @@ def unread_columns(
                     "outside the data year would be counted. Add "
                     f'columns = {{ date = "{dated[0]}" }}, or columns = {{ date = false }} if '
                     "every row is of the data year",
+                    code="no-date-column",
                 )
             )
         elif len(frame):
@@ -329,6 +334,7 @@ def unread_columns(
                     None,
                     "no date column: every row is counted as of the data year; if the file "
                     'has one, name it with columns = { date = "…" }',
+                    code="no-date-column",
                 )
             )
     return problems
@@ -358,6 +364,7 @@ def all_unknown(frame: pd.DataFrame, origin: Mapping[str, str], source: str) -> 
                     f"every value ({len(frame):,} rows) is Unknown: check that the column holds "
                     f'{raw} (or name the right one with columns = {{ {raw} = "…" }}), or classify '
                     "its values under [mappings]",
+                    code="all-unknown",
                 )
             )
     if (
@@ -374,6 +381,7 @@ def all_unknown(frame: pd.DataFrame, origin: Mapping[str, str], source: str) -> 
                 None,
                 f"no value ({len(frame):,} rows) is a recognised band or medical grade: check "
                 "the column, or classify its values under [mappings.pay_band]",
+                code="all-unknown",
             )
         )
     return problems
@@ -416,6 +424,7 @@ def event_units(
                         f"{_listed(_value_counts(only))} named only here, not in the staff list: "
                         f"each shows as a {level} of its own. They are rows of people not in the "
                         "staff list; if the names are the same units as ESR's, make them match",
+                        code="only-here",
                     )
                 )
     return problems
@@ -434,6 +443,7 @@ def no_records(key: str, frame: pd.DataFrame, source: str) -> list[Problem]:
                 None,
                 "the staff list holds no records (a header and no rows): there is nothing to "
                 "compute. Fill it with the staff in post at the census date",
+                code="empty-file",
             )
         ]
     return [
@@ -443,5 +453,6 @@ def no_records(key: str, frame: pd.DataFrame, source: str) -> list[Problem]:
             None,
             None,
             "the file holds no records: the metrics that read it show no events",
+            code="empty-file",
         )
     ]

@@ -14,9 +14,11 @@ from typing import Literal
 
 import pandas as pd
 
+from .problem_codes import CODES
+
 Severity = Literal["error", "warning"]
 
-PROBLEM_COLUMNS = ("severity", "file", "row", "column", "value", "rule")
+PROBLEM_COLUMNS = ("severity", "file", "row", "column", "value", "rule", "code")
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,12 @@ class Problem:
         The offending value as it appears in the file, or ``None``.
     rule
         What is wrong and how to put it right, in plain English.
+    code
+        What kind of problem it is, for a program: a stable, machine-readable name
+        such as ``missing-column`` or ``unknown-config-key``
+        (:data:`~wres_wdes.problem_codes.CODES`, ``docs/errors.md``). The sentence
+        in ``rule`` may be reworded; the code is not changed without a CHANGELOG
+        entry.
     """
 
     severity: Severity
@@ -46,20 +54,41 @@ class Problem:
     column: str | None
     value: str | None
     rule: str
+    code: str
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(  # a bug in wres_wdes: every code is declared and documented
+                f"problem code {self.code!r} is not in wres_wdes.problem_codes.CODES"
+            )
 
     @classmethod
     def error(
-        cls, file: str, row: int | None, column: str | None, value: object, rule: str
+        cls,
+        file: str,
+        row: int | None,
+        column: str | None,
+        value: object,
+        rule: str,
+        *,
+        code: str,
     ) -> Problem:
         """An error: the run stops (exit status 2) and nothing is written."""
-        return cls("error", file, row, column, _text(value), rule)
+        return cls("error", file, row, column, _text(value), rule, code)
 
     @classmethod
     def warning(
-        cls, file: str, row: int | None, column: str | None, value: object, rule: str
+        cls,
+        file: str,
+        row: int | None,
+        column: str | None,
+        value: object,
+        rule: str,
+        *,
+        code: str,
     ) -> Problem:
         """A warning: reported, and the run goes on."""
-        return cls("warning", file, row, column, _text(value), rule)
+        return cls("warning", file, row, column, _text(value), rule, code)
 
 
 def _text(value: object) -> str | None:
@@ -73,7 +102,21 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
-class InputError(Exception):
+class WresWdesError(Exception):
+    """The base of every exception wres_wdes raises on purpose: ``except
+    WresWdesError`` catches each of them (``docs/errors.md``).
+
+    Every subclass is exported from ``wres_wdes``. Each says what the command line
+    does when it escapes: :attr:`exit_status` 2 for what is the user's to put right
+    (inputs, configuration, arguments, the output folder: nothing is written), 1 for
+    the one that reports a bug (:class:`~wres_wdes.write.returns.ReturnCheckError`).
+    """
+
+    exit_status: int = 2
+    """The ``wres-wdes`` exit status when this escapes (``DESIGN.md``, "Command line")."""
+
+
+class InputError(WresWdesError):
     """Raised when inputs or configuration hold errors; carries every problem found."""
 
     def __init__(self, problems: Sequence[Problem]):
@@ -87,9 +130,10 @@ class InputError(Exception):
 
 
 def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
-    """The problems as a table, errors first, then by file, row and column."""
+    """The problems as a table (:data:`PROBLEM_COLUMNS`), errors first, then by file,
+    rule and row."""
     frame = pd.DataFrame(
-        [(p.severity, p.file, p.row, p.column, p.value, p.rule) for p in problems],
+        [(p.severity, p.file, p.row, p.column, p.value, p.rule, p.code) for p in problems],
         columns=list(PROBLEM_COLUMNS),
     )
     frame["row"] = frame["row"].astype("Int64")
@@ -109,15 +153,53 @@ def row_problems(
     rows: pd.Index,
     values: pd.Series | None,
     rule: str,
+    *,
+    code: str,
 ) -> list[Problem]:
     """One problem per offending row (rows from a frame indexed by file row number)."""
     if values is None:
-        return [Problem(severity, file, int(r), column, None, rule) for r in rows]
+        return [Problem(severity, file, int(r), column, None, rule, code) for r in rows]
     return [
-        Problem(severity, file, int(r), column, _text(v), rule)
+        Problem(severity, file, int(r), column, _text(v), rule, code)
         for r, v in zip(rows, values.loc[rows], strict=True)
     ]
 
 
 def has_errors(problems: Iterable[Problem]) -> bool:
     return any(p.severity == "error" for p in problems)
+
+
+class UsageError(WresWdesError, ValueError):
+    """An argument the API cannot take: an unknown split column, option value, metric
+    id, level or unit. The message names what was given and what is allowed.
+
+    A :class:`ValueError` too, so code that caught ``ValueError`` still does.
+    """
+
+
+def nearest(word: str, known: Iterable[str], quoted: bool = True) -> str:
+    """``; did you mean 'X'?`` for the closest known word, or an empty string.
+
+    ``quoted=False`` leaves the quotes off, as configuration messages name keys
+    (``did you mean levels?``)."""
+    import difflib
+
+    match = difflib.get_close_matches(str(word), list(known), n=1, cutoff=0.6)
+    if not match:
+        return ""
+    return f"; did you mean {match[0]!r}?" if quoted else f"; did you mean {match[0]}?"
+
+
+def unknown_name(what: str, name: object, known: Iterable[str], where: str = "") -> UsageError:
+    """The error for a name that is not there: it lists what is, and the nearest.
+
+    >>> str(unknown_name("level", "directorates", ["organisation", "directorate"]))
+    "no level 'directorates'; did you mean 'directorate'? Levels: 'organisation', 'directorate'"
+    """
+    known = list(dict.fromkeys(str(k) for k in known))
+    listed = ", ".join(repr(k) for k in known[:30]) + (" …" if len(known) > 30 else "")
+    plural = what[:-1] + "ies" if what.endswith("y") else what + "s"
+    return UsageError(
+        f"no {what} {name!r}{where}{nearest(str(name), known)} "
+        f"{plural[0].upper() + plural[1:]}: {listed or 'none'}"
+    )

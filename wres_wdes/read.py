@@ -80,15 +80,15 @@ class RawTable:
         text), as ESR Business Intelligence writes ``Applied filters: …`` under the
         last row; see :func:`is_footer`.
     notes
-        What reading did that the user should know, each a sentence for a warning
-        (merged cells read as their value).
+        What reading did that the user should know, each a warning's problem code
+        (``docs/errors.md``) and sentence (merged cells read as their value).
     """
 
     frame: pd.DataFrame
     source: str
     header_row: int
     footer: tuple[tuple[int, str], ...] = ()
-    notes: tuple[str, ...] = ()
+    notes: tuple[tuple[str, str], ...] = ()
 
 
 def _known_keys(spec: InputSpec) -> set[str]:
@@ -186,16 +186,19 @@ def _delimiter(sample: str) -> str:
     return ","
 
 
-def repeated_headers(headers: list[str]) -> tuple[str, ...]:
-    """A warning for each header that the file repeats, naming what the copy is called
-    (``Employee Number (2)``) and which one is read: the first."""
+def repeated_headers(headers: list[str]) -> tuple[tuple[str, str], ...]:
+    """A warning (code and sentence) for each header that the file repeats, naming what
+    the copy is called (``Employee Number (2)``) and which one is read: the first."""
     notes = []
     for name in dict.fromkeys(h for h in headers if "(" in h and h.endswith(")")):
         base, _, count = name.rpartition(" (")
         if count[:-1].isdigit() and base in headers:
             notes.append(
-                f"the header {base!r} appears more than once: the first is read, the "
-                f"other is kept as {name!r} (rename or delete the copy in the export)"
+                (
+                    "repeated-header",
+                    f"the header {base!r} appears more than once: the first is read, the "
+                    f"other is kept as {name!r} (rename or delete the copy in the export)",
+                )
             )
     return tuple(notes)
 
@@ -501,6 +504,7 @@ def _parse_problem(
                     f"row {line} has {len(row)} value(s) where the header has {width}: a "
                     "stray delimiter, a missing quote or a cut-off line. Fix that row (or "
                     "export the file again)",
+                    code="ragged-row",
                 )
     except _Unreadable as unreadable:
         return Problem.error(
@@ -510,6 +514,7 @@ def _parse_problem(
             None,
             f"row {unreadable.line} cannot be read ({unreadable.reason}): fix the quoting of "
             "that row",
+            code="unreadable-row",
         )
     reason = str(exc).split(":", 2)[1] if str(exc).startswith("CSV parse error") else "parse error"
     return Problem.error(
@@ -519,6 +524,7 @@ def _parse_problem(
         None,
         f"the file could not be read as a table ({reason.strip()}); check its delimiters "
         "and quotes",
+        code="unreadable-file",
     )
 
 
@@ -591,7 +597,16 @@ def read_xlsx(path: Path, spec: InputSpec, sheet: str | None = None) -> RawTable
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several unrelated types for a bad file
         raise InputError(
-            [Problem.error(str(path), None, None, None, f"the workbook could not be opened: {exc}")]
+            [
+                Problem.error(
+                    str(path),
+                    None,
+                    None,
+                    None,
+                    f"the workbook could not be opened: {exc}",
+                    code="unreadable-file",
+                )
+            ]
         ) from None
     try:
         if sheet is not None and sheet.casefold() not in {
@@ -606,6 +621,7 @@ def read_xlsx(path: Path, spec: InputSpec, sheet: str | None = None) -> RawTable
                         sheet,
                         "no sheet of that name; the workbook has: "
                         + ", ".join(workbook.sheetnames),
+                        code="missing-sheet",
                     )
                 ]
             )
@@ -641,16 +657,22 @@ def read_xlsx(path: Path, spec: InputSpec, sheet: str | None = None) -> RawTable
     notes = repeated_headers(list(body.columns))
     if merged:
         notes += (
-            f"{len(merged)} merged cell range(s) ({', '.join(merged[:4])}"
-            + (" …" if len(merged) > 4 else "")
-            + ") were read as their value in every cell they cover, as a reader of the sheet "
-            "sees them",
+            (
+                "merged-cells",
+                f"{len(merged)} merged cell range(s) ({', '.join(merged[:4])}"
+                + (" …" if len(merged) > 4 else "")
+                + ") were read as their value in every cell they cover, as a reader of the "
+                "sheet sees them",
+            ),
         )
     if not _known_keys(spec) & {header_key(h) for h in body.columns} and len(workbook_sheets) > 1:
         notes += (
-            "no recognised header on this sheet; the workbook's sheets are "
-            + ", ".join(f'"{n}"' for n in workbook_sheets)
-            + ': name the one to read with sheet = "…"',
+            (
+                "no-header-on-sheet",
+                "no recognised header on this sheet; the workbook's sheets are "
+                + ", ".join(f'"{n}"' for n in workbook_sheets)
+                + ': name the one to read with sheet = "…"',
+            ),
         )
     return RawTable(body, source, header_index + 1, tuple(footer), notes)
 
@@ -722,12 +744,18 @@ def read_table(path: str | Path, spec: InputSpec, sheet: str | None = None) -> R
     """
     path = Path(path)
     if not path.is_file():
-        raise InputError([Problem.error(str(path), None, None, None, "the file does not exist")])
+        raise InputError(
+            [
+                Problem.error(
+                    str(path), None, None, None, "the file does not exist", code="missing-file"
+                )
+            ]
+        )
     if _is_workbook(path):
         return read_xlsx(path, spec, sheet)
     kind = _disguised(path)
     if kind is not None:
-        raise InputError([Problem.error(str(path), None, None, None, kind)])
+        raise InputError([Problem.error(str(path), None, None, None, kind, code="wrong-file-kind")])
     return read_csv(path, spec)
 
 

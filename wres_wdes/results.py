@@ -24,6 +24,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from .problems import UsageError, nearest, unknown_name
+
 METRICS_COLUMNS: tuple[str, ...] = (
     "standard",
     "metric",
@@ -70,17 +72,61 @@ class Results:
     frame: pd.DataFrame
 
     def standard(self, standard: str) -> pd.DataFrame:
-        """Rows of ``"WRES"`` or ``"WDES"``."""
-        return self.frame[self.frame["standard"] == standard.upper()]
+        """Rows of ``"WRES"`` or ``"WDES"``.
+
+        Raises
+        ------
+        UsageError
+            For a standard that is neither (``"XRES"``), or one these results hold
+            no figure of.
+        """
+        name = str(standard).upper()
+        rows = self.frame[self.frame["standard"] == name]
+        if rows.empty:
+            there = list(dict.fromkeys(self.frame["standard"]))
+            if name in ("WRES", "WDES"):
+                raise UsageError(
+                    f"{name} is not in these results (its inputs may be missing); they hold: "
+                    + (", ".join(there) or "nothing")
+                )
+            raise unknown_name("standard", standard, ["WRES", "WDES"])
+        return rows
 
     def metric(self, standard: str, metric: str | int) -> pd.DataFrame:
-        """Rows of one metric, such as ``metric("WRES", 3)``."""
+        """Rows of one metric, such as ``metric("WRES", 3)``.
+
+        Raises
+        ------
+        UsageError
+            For a metric these results do not hold (``metric("WRES", 99)``, or
+            WRES 3 without a disciplinary input), listing those they do, as
+            :meth:`by_unit` does.
+        """
         f = self.frame
-        return f[(f["standard"] == standard.upper()) & (f["metric"] == str(metric))]
+        name = f"{str(standard).upper()} {metric}"
+        rows = f[(f["standard"] == str(standard).upper()) & (f["metric"] == str(metric))]
+        if rows.empty:
+            there = list(dict.fromkeys(f["standard"] + " " + f["metric"]))
+            raise UsageError(
+                f"{name} is not in these results (its input may be missing)"
+                + nearest(name, there)
+                + f" They hold: {', '.join(there) or 'nothing'}"
+            )
+        return rows
 
     def level(self, level: str) -> pd.DataFrame:
-        """Rows at one level: ``"organisation"``, ``"directorate"`` …"""
-        return self.frame[self.frame["level"] == level]
+        """Rows at one level: ``"organisation"``, ``"directorate"`` …
+
+        Raises
+        ------
+        UsageError
+            For a level these results do not hold (``"directorates"``), listing
+            those they do and the nearest.
+        """
+        rows = self.frame[self.frame["level"] == level]
+        if rows.empty:
+            raise unknown_name("level", level, self.frame["level"], " in these results")
+        return rows
 
     def by_unit(
         self,
@@ -138,7 +184,7 @@ class Results:
 
         Raises
         ------
-        ValueError
+        UsageError (a ValueError)
             The metric or category is not in the results (the message lists
             what is), the results hold several organisations and none was
             named, or a unit has more than one row and ``group`` would choose.
@@ -151,24 +197,18 @@ class Results:
         """
         rows = self.metric(standard, metric)
         name = f"{standard.upper()} {metric}"
-        if rows.empty:
-            there = sorted(dict.fromkeys(self.frame["standard"] + " " + self.frame["metric"]))
-            raise ValueError(
-                f"{name} is not in these results (its input may be missing); "
-                f"they hold: {', '.join(there) or 'nothing'}"
-            )
         rows = _one_organisation(rows, organisation)
         categories = rows["category"].fillna("")
         if not (categories == category).any():
             known = ", ".join(repr(c) for c in sorted(categories.unique()))
-            raise ValueError(f"{name} has no category {category!r}; its categories are {known}")
+            raise UsageError(f"{name} has no category {category!r}; its categories are {known}")
         rows = rows[(categories == category).to_numpy()]
         compared = rows["reference_group"].fillna("") != ""
         if group is not None:
             own = rows[(rows["group"] == group).to_numpy()]
             if own.empty:
                 known = ", ".join(sorted(rows["group"].unique()))
-                raise ValueError(f"{name} has no group {group!r}; its groups are {known}")
+                raise UsageError(f"{name} has no group {group!r}; its groups are {known}")
             alone = own["reference_group"].fillna("") == ""
             rows = own[alone.to_numpy()] if alone.any() else own
         elif compared.any():
@@ -176,7 +216,7 @@ class Results:
         index = ["level", "unit", *(["split"] if "split" in rows else [])]
         if rows.duplicated(index).any():
             known = ", ".join(sorted(rows["group"].unique()))
-            raise ValueError(
+            raise UsageError(
                 f"{name} has a row per group in each unit; choose one with group= ({known})"
             )
         units = rows.groupby("level", sort=False)["unit"].nunique()
@@ -191,7 +231,7 @@ class Results:
     def headline(self) -> pd.DataFrame:
         """The organisation-level figure of every metric (metric 1: category ``all``;
         board metrics: the registry's group, BME or Disabled)."""
-        f = self.level("organisation")
+        f = self.frame[self.frame["level"] == "organisation"]
         keep = (f["metric"] != "1") | (f["category"] == "all")
         keep &= ~((f["metric"] == "2") & (f["category"] != ""))
         board = f["statistic"].eq("difference_pp") & f["metric"].isin(["9", "10"])
@@ -236,14 +276,14 @@ def _one_organisation(rows: pd.DataFrame, organisation: str | None) -> pd.DataFr
     names = list(dict.fromkeys(rows["organisation"]))
     if organisation is not None:
         if organisation not in names:
-            raise ValueError(
+            raise UsageError(
                 f"no organisation {organisation!r} in these results; they hold "
                 + ", ".join(repr(n) for n in names[:10])
                 + (" …" if len(names) > 10 else "")
             )
         return rows[(rows["organisation"] == organisation).to_numpy()]
     if len(names) > 1:
-        raise ValueError(
+        raise UsageError(
             f"these results hold {len(names)} organisations; name one with organisation= "
             f"(for example organisation={names[0]!r})"
         )

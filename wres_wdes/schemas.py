@@ -154,6 +154,15 @@ _BUILTIN_RULES = {
 }
 
 
+_CODES = {
+    "field_uniqueness": "duplicate-value",
+    "multiple_fields_uniqueness": "duplicate-value",
+    "column_in_dataframe": "missing-column",
+}
+"""The problem code of a pandera check (``docs/errors.md``); every other check is a value
+the column cannot take, ``invalid-value``."""
+
+
 def failures_to_problems(
     failures: pd.DataFrame,
     source: str,
@@ -194,7 +203,8 @@ def failures_to_problems(
         value = case.failure_case
         if raw is not None and column in raw and row is not None and row in raw.index:
             value = raw[column].get(row, value)
-        problems.append(Problem.error(source, row, shown, value, rule))
+        code = _CODES.get(name, "invalid-value")
+        problems.append(Problem.error(source, row, shown, value, rule, code=code))
     return problems
 
 

@@ -270,12 +270,17 @@ def standardise(
                     rows,
                     raw,
                     rule if column.kind in ANSWERS else f"{name} {rule}",
+                    code="invalid-value",
                 )
             out[name] = parsed
         elif column.kind == "id":
             out[name], note = _whole_number_ids(raw)
             if note:
-                problems.append(Problem.warning(source, None, origin.get(name, name), None, note))
+                problems.append(
+                    Problem.warning(
+                        source, None, origin.get(name, name), None, note, code="decimal-ids"
+                    )
+                )
         else:
             out[name] = raw
 

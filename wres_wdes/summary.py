@@ -63,6 +63,7 @@ def summary_groups(
             frame["group"],
             "group must be White, BME, Disabled, Non-disabled or Unknown; for an Unknown "
             "row add a grouping column saying ethnicity or disability",
+            code="ambiguous-group",
         )
     out = frame.copy()
     out["grouping"] = grouping.astype("string")

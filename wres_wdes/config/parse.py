@@ -14,17 +14,18 @@ census on 31 March *N* and its data year from 1 April *N-1* to 31 March *N*
 
 from __future__ import annotations
 
-import difflib
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..classify._common import word_key
 from ..contract import ANSWERS, IDENTIFIER_COLUMNS, INPUTS
 from ..problems import InputError, Problem
-from .model import CHOICES, MAPPING_KINDS, Config, HistoryFile, InputFile, Options
+from ..problems import nearest as _nearest
+from .model import MAPPING_KINDS, Config, HistoryFile, InputFile
+from .options import Options, check_option, option_rule
 
 
 class Invalid(Exception):
@@ -40,8 +41,8 @@ class Context:
     problems: list[Problem] = field(default_factory=list)
     levels: tuple[str, ...] = ()
 
-    def error(self, key: str, value: object, rule: str) -> None:
-        self.problems.append(Problem.error(self.source, None, key, _shown(value), rule))
+    def error(self, key: str, value: object, rule: str, *, code: str) -> None:
+        self.problems.append(Problem.error(self.source, None, key, _shown(value), rule, code=code))
 
 
 def _shown(value: object) -> object:
@@ -55,8 +56,7 @@ def _shown(value: object) -> object:
 
 def nearest(word: str, known: list[str] | tuple[str, ...]) -> str:
     """``; did you mean X?`` for the closest known word, or an empty string."""
-    match = difflib.get_close_matches(str(word), list(known), n=1, cutoff=0.6)
-    return f"; did you mean {match[0]}?" if match else ""
+    return _nearest(word, known, quoted=False)
 
 
 def unknown_key(where: str, key: str, known: list[str] | tuple[str, ...]) -> str:
@@ -111,52 +111,22 @@ YEAR = whole(
 
 
 # --- the options ------------------------------------------------------------------
+# One validator serves the file's [options], Config.with_options and Options itself
+# (:mod:`wres_wdes.config.options`).
 
 _DEFAULTS = Options()
-_OPTION_FIELDS = {f.name: f for f in fields(Options)}
-
-
-def _option_rule(key: str, value: Any) -> str | None:
-    """What is wrong with one ``[options]`` value, or ``None`` when it is right."""
-    if key not in _OPTION_FIELDS:
-        return f"unknown option {key}{nearest(key, list(_OPTION_FIELDS))} Known: " + ", ".join(
-            _OPTION_FIELDS
-        )
-    default = getattr(_DEFAULTS, key)
-    if key in CHOICES:
-        ok, hint = value in CHOICES[key], "give " + " or ".join(f'"{c}"' for c in CHOICES[key])
-    elif isinstance(default, bool):
-        ok, hint = isinstance(value, bool), "give true or false"
-    elif isinstance(default, float):
-        ok = not isinstance(value, bool) and isinstance(value, int | float) and 0 < value < 1
-        hint = "give a number between 0 and 1, such as 0.95"
-    elif isinstance(default, int) or _OPTION_FIELDS[key].type == "int | None":
-        ok = not isinstance(value, bool) and isinstance(value, int) and value >= 0
-        hint = "give a whole number, 0 or more"
-    else:
-        ok, hint = isinstance(value, type(default)), f"give a {type(default).__name__}"
-    return None if ok else hint
-
-
-def check_option(key: str, value: Any) -> Any:
-    """One ``[options]`` value, checked; raises :class:`ValueError` naming what is allowed.
-
-    Used by the file's ``[options]`` and by :meth:`Config.with_options`.
-    """
-    rule = _option_rule(key, value)
-    if rule is not None:
-        raise ValueError(f"options.{key} = {value!r}: {rule}")
-    return float(value) if isinstance(getattr(_DEFAULTS, key), float) else value
+_OPTION_NAMES = frozenset(Options.__dataclass_fields__)
 
 
 def _options(table: object, ctx: Context) -> Options:
     values: dict[str, Any] = {}
     for key, value in _table(table, "options", ctx).items():
-        rule = _option_rule(key, value)
+        rule = option_rule(key, value)
         if rule is None:
             values[key] = check_option(key, value)
         else:
-            ctx.error(f"options.{key}", value, rule)
+            code = "invalid-config-value" if key in _OPTION_NAMES else "unknown-config-key"
+            ctx.error(f"options.{key}", value, rule, code=code)
     return replace(_DEFAULTS, **values)
 
 
@@ -172,23 +142,36 @@ def _input(key: str, value: object, ctx: Context) -> InputFile | None:
     table: Mapping[str, Any] = value if isinstance(value, Mapping) else {"path": value}
     for sub in table:
         if sub not in INPUT_KEYS:
-            ctx.error(f"{where}.{sub}", table[sub], unknown_key(where, sub, INPUT_KEYS))
+            ctx.error(
+                f"{where}.{sub}",
+                table[sub],
+                unknown_key(where, sub, INPUT_KEYS),
+                code="unknown-config-key",
+            )
     path = table.get("path")
     if not isinstance(path, str) or not path:
         ctx.error(
             where,
             path,
             'give a path such as "staff.csv" or a table { path = "staff.xlsx", sheet = "Data" }',
+            code="invalid-config-value",
         )
         return None
     resolved = (ctx.base / path).resolve()
     ok = True
     if not resolved.is_file():
-        ctx.error(where, path, f"the file does not exist (looked for {resolved})")
+        ctx.error(
+            where, path, f"the file does not exist (looked for {resolved})", code="missing-file"
+        )
         ok = False
     sheet = table.get("sheet")
     if sheet is not None and (not isinstance(sheet, str) or not sheet):
-        ctx.error(f"{where}.sheet", sheet, "give the worksheet's name in quotes")
+        ctx.error(
+            f"{where}.sheet",
+            sheet,
+            "give the worksheet's name in quotes",
+            code="invalid-config-value",
+        )
         sheet, ok = None, False
     columns = _columns(key, table.get("columns", {}), ctx)
     values = _values(key, table.get("values", {}), columns, ctx)
@@ -202,7 +185,12 @@ def _columns(key: str, table: object, ctx: Context) -> dict[str, str | None] | N
     """``columns = { canonical = "Header in this file" }``; ``false`` for "no such column"."""
     where = f"inputs.{key}.columns"
     if not isinstance(table, Mapping):
-        ctx.error(where, table, 'give a table, e.g. columns = { directorate = "Org L4" }')
+        ctx.error(
+            where,
+            table,
+            'give a table, e.g. columns = { directorate = "Org L4" }',
+            code="invalid-config-value",
+        )
         return None
     spec = INPUTS[key]
     known = [c.name for c in spec.columns if c.matched]
@@ -216,6 +204,7 @@ def _columns(key: str, table: object, ctx: Context) -> dict[str, str | None] | N
                 header,
                 "the organisation of every input is named once, in [organisation] "
                 f'column = "{header}"',
+                code="invalid-config-value",
             )
         elif name not in allowed:
             ctx.error(
@@ -223,22 +212,29 @@ def _columns(key: str, table: object, ctx: Context) -> dict[str, str | None] | N
                 header,
                 f"{key} has no column {name}{nearest(name, allowed)} Its columns: "
                 + ", ".join(allowed),
+                code="unknown-config-key",
             )
         elif header is False:
             if INPUTS[key].column(name).required:
-                ctx.error(f"{where}.{name}", header, f"{name} is required in {key}")
+                ctx.error(
+                    f"{where}.{name}",
+                    header,
+                    f"{name} is required in {key}",
+                    code="invalid-config-value",
+                )
             out[name] = None
         elif not isinstance(header, str) or not header.strip():
             ctx.error(
                 f"{where}.{name}",
                 header,
                 "give the header of this file in quotes, or false for a file without it",
+                code="invalid-config-value",
             )
         else:
             out[name] = header.strip()
     headers = [h for h in out.values() if h is not None]
     for header in {h for h in headers if headers.count(h) > 1}:
-        ctx.error(where, header, "one header is named for two columns")
+        ctx.error(where, header, "one header is named for two columns", code="config-conflict")
     return out if len(ctx.problems) == before else None
 
 
@@ -248,7 +244,12 @@ def _values(
     """``values = { column = { yes = [...], no = [...] } }`` for columns with answers."""
     where = f"inputs.{key}.values"
     if not isinstance(table, Mapping):
-        ctx.error(where, table, 'give a table, e.g. values = { shortlisted = { yes = ["S"] } }')
+        ctx.error(
+            where,
+            table,
+            'give a table, e.g. values = { shortlisted = { yes = ["S"] } }',
+            code="invalid-config-value",
+        )
         return None
     spec = INPUTS[key]
     with_answers = [c.name for c in spec.columns if c.kind in ANSWERS]
@@ -261,6 +262,7 @@ def _values(
                 words,
                 f"values can be given for {', '.join(with_answers) or 'no column'} of {key}"
                 + nearest(name, with_answers),
+                code="unknown-config-key",
             )
             continue
         answers = ANSWERS[spec.column(name).kind]
@@ -271,6 +273,7 @@ def _values(
                 "give a table of "
                 + " and ".join(f'{a} = ["…"]' for a in answers)
                 + ", the words this file uses",
+                code="invalid-config-value",
             )
             continue
         out[name] = {}
@@ -282,19 +285,23 @@ def _values(
                     f"the answers of {name} are "
                     + " and ".join(answers)
                     + nearest(answer, answers),
+                    code="unknown-config-key",
                 )
                 continue
             try:
                 out[name][answer] = word_list(listed)
             except Invalid as exc:
-                ctx.error(f"{where}.{name}.{answer}", listed, str(exc))
+                ctx.error(f"{where}.{name}.{answer}", listed, str(exc), code="invalid-config-value")
         seen: dict[str, str] = {}
         for answer, listed in out[name].items():
             for word in listed:
                 other = seen.setdefault(word_key(word.casefold()), answer)
                 if other != answer:
                     ctx.error(
-                        f"{where}.{name}", word, f"the word is listed for both {other} and {answer}"
+                        f"{where}.{name}",
+                        word,
+                        f"the word is listed for both {other} and {answer}",
+                        code="config-conflict",
                     )
     return out if len(ctx.problems) == before else None
 
@@ -303,7 +310,12 @@ def _keep(key: str, table: object, ctx: Context) -> dict[str, tuple[str, ...]] |
     """``keep = { "Header" = ["value", ...] }``: only rows holding a listed value are used."""
     where = f"inputs.{key}.keep"
     if not isinstance(table, Mapping):
-        ctx.error(where, table, 'give a table, e.g. keep = { "Case Type" = ["Disciplinary"] }')
+        ctx.error(
+            where,
+            table,
+            'give a table, e.g. keep = { "Case Type" = ["Disciplinary"] }',
+            code="invalid-config-value",
+        )
         return None
     out: dict[str, tuple[str, ...]] = {}
     before = len(ctx.problems)
@@ -311,7 +323,7 @@ def _keep(key: str, table: object, ctx: Context) -> dict[str, tuple[str, ...]] |
         try:
             out[str(header)] = word_list(listed)
         except Invalid as exc:
-            ctx.error(f'{where}."{header}"', listed, str(exc))
+            ctx.error(f'{where}."{header}"', listed, str(exc), code="invalid-config-value")
     return out if len(ctx.problems) == before else None
 
 
@@ -319,7 +331,12 @@ def _inputs(table: object, ctx: Context) -> dict[str, InputFile]:
     out: dict[str, InputFile] = {}
     for key, value in _table(table, "inputs", ctx).items():
         if key not in INPUTS:
-            ctx.error(f"inputs.{key}", value, unknown_key("[inputs]", key, list(INPUTS)))
+            ctx.error(
+                f"inputs.{key}",
+                value,
+                unknown_key("[inputs]", key, list(INPUTS)),
+                code="unknown-config-key",
+            )
             continue
         found = _input(key, value, ctx)
         if found is not None:
@@ -330,6 +347,7 @@ def _inputs(table: object, ctx: Context) -> dict[str, InputFile]:
             None,
             "give either applications (one row per application) or "
             "applications_summary (counts), not both",
+            code="config-conflict",
         )
     return out
 
@@ -364,20 +382,28 @@ def _mappings(table: object, ctx: Context) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for kind, mapping in _table(table, "mappings", ctx).items():
         if kind not in MAPPING_KINDS:
-            ctx.error(f"mappings.{kind}", None, unknown_key("[mappings]", kind, MAPPING_KINDS))
+            ctx.error(
+                f"mappings.{kind}",
+                None,
+                unknown_key("[mappings]", kind, MAPPING_KINDS),
+                code="unknown-config-key",
+            )
             continue
         if not isinstance(mapping, Mapping) or not all(
             isinstance(v, str) for v in mapping.values()
         ):
             ctx.error(
-                f"mappings.{kind}", None, 'give a table of raw value = label, e.g. "XX" = "BME"'
+                f"mappings.{kind}",
+                None,
+                'give a table of raw value = label, e.g. "XX" = "BME"',
+                code="invalid-config-value",
             )
             continue
         checked = _check_mapping(kind, {str(k): v for k, v in mapping.items()})
         if checked is None:
             out[kind] = {str(k): v for k, v in mapping.items()}
         else:
-            ctx.error(f"mappings.{kind}", None, checked)
+            ctx.error(f"mappings.{kind}", None, checked, code="invalid-mapping")
     return out
 
 
@@ -423,15 +449,23 @@ def _history(value: object, ctx: Context) -> tuple[HistoryFile, ...]:
     for year, path in items:
         if year is not None and not (str(year).isdigit() and 2015 <= int(str(year)) <= 2100):
             ctx.error(
-                f"history.files.{year}", path, "give the reporting year as the key, such as 2023"
+                f"history.files.{year}",
+                path,
+                "give the reporting year as the key, such as 2023",
+                code="invalid-config-value",
             )
             continue
         if not isinstance(path, str) or not path:
-            ctx.error("history.files", path, hint)
+            ctx.error("history.files", path, hint, code="invalid-config-value")
             continue
         resolved = (ctx.base / path).resolve()
         if not resolved.is_file():
-            ctx.error("history.files", path, f"the file does not exist (looked for {resolved})")
+            ctx.error(
+                "history.files",
+                path,
+                f"the file does not exist (looked for {resolved})",
+                code="missing-file",
+            )
             continue
         out.append(HistoryFile(resolved, None if year is None else int(str(year))))
     return tuple(out)
@@ -487,7 +521,12 @@ REQUIRED = {("organisation", "name"), ("reporting", "year")}
 
 def _table(value: object, section: str, ctx: Context) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        ctx.error(section, value, f"[{section}] must be a section (a table of keys)")
+        ctx.error(
+            section,
+            value,
+            f"[{section}] must be a section (a table of keys)",
+            code="invalid-config-value",
+        )
         return {}
     return value
 
@@ -499,12 +538,17 @@ def _section(name: str, value: object, ctx: Context) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, item in _table(value, name, ctx).items():
         if key not in keys:
-            ctx.error(f"{name}.{key}", item, unknown_key(f"[{name}]", key, list(keys)))
+            ctx.error(
+                f"{name}.{key}",
+                item,
+                unknown_key(f"[{name}]", key, list(keys)),
+                code="unknown-config-key",
+            )
             continue
         try:
             out[key] = keys[key](item, ctx)
         except Invalid as exc:
-            ctx.error(f"{name}.{key}", item, str(exc))
+            ctx.error(f"{name}.{key}", item, str(exc), code="invalid-config-value")
     return out
 
 
@@ -526,6 +570,7 @@ def parse_config(data: Mapping[str, Any], base: Path, source: str = "config") ->
                 + nearest(section, list(SECTIONS))
                 + " Known: "
                 + ", ".join(SECTIONS),
+                code="unknown-config-section",
             )
     parsed: dict[str, Any] = {}
     # breakdown first: the inputs' columns tables may name its levels
@@ -554,6 +599,7 @@ def parse_config(data: Mapping[str, Any], base: Path, source: str = "config") ->
                     if key == "name"
                     else "give the reporting year, such as 2024"
                 ),
+                code="missing-config-key",
             )
     inputs = _inputs(data.get("inputs", {}), ctx)
     mappings = _mappings(data.get("mappings", {}), ctx)
@@ -591,7 +637,16 @@ def load_config(path: str | Path) -> Config:
     path = Path(path)
     if not path.is_file():
         raise InputError(
-            [Problem.error(str(path), None, None, None, "the configuration file does not exist")]
+            [
+                Problem.error(
+                    str(path),
+                    None,
+                    None,
+                    None,
+                    "the configuration file does not exist",
+                    code="missing-file",
+                )
+            ]
         )
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
@@ -599,7 +654,12 @@ def load_config(path: str | Path) -> Config:
         raise InputError(
             [
                 Problem.error(
-                    str(path), None, None, None, f"the configuration is not valid TOML: {exc}"
+                    str(path),
+                    None,
+                    None,
+                    None,
+                    f"the configuration is not valid TOML: {exc}",
+                    code="invalid-toml",
                 )
             ]
         ) from None

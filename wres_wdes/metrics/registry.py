@@ -58,6 +58,11 @@ class Metric:
         return (self.standard, self.metric)
 
     @property
+    def id(self) -> str:
+        """The metric's id, ``"WRES 3"`` or ``"WDES 4a"``, as ``calculate(metrics=…)`` takes it."""
+        return f"{self.standard} {self.metric}"
+
+    @property
     def direction(self) -> str:
         """The direction in words, e.g. "White ÷ BME"."""
         if self.statistic == "relative_likelihood":

@@ -127,6 +127,7 @@ def _survey_year(
                 column,
                 found,
                 f"the file holds more than one survey year ({found}); give one survey per run",
+                code="survey-year",
             )
         )
         return None
@@ -141,6 +142,7 @@ def _survey_year(
                 column,
                 year,
                 f"the file's survey year is {year} but options.survey_year is {chosen}",
+                code="survey-year",
             )
         )
         return None
@@ -154,6 +156,7 @@ def _survey_year(
                 f"survey year {year} is not {expected}, the autumn before reporting year "
                 f"{config.year}; the figures use the {year} survey (set options.survey_year "
                 "to say so and silence this warning)",
+                code="survey-year",
             )
         )
     return year
@@ -177,6 +180,7 @@ def _question_columns(
                         None,
                         f'"{found[folded]}" and "{header}" are both question {folded}; '
                         f'"{found[folded]}" is used',
+                        code="unknown-question",
                     )
                 )
             else:
@@ -193,6 +197,7 @@ def _question_columns(
                 f"{header} is not a question of the {year} survey's map (survey_questions.csv); "
                 "it is not used. If the file uses another year's numbering, set "
                 "options.survey_year",
+                code="unknown-question",
             )
         )
     return found
@@ -233,7 +238,7 @@ def _missing_questions(
                 f"{name} is computed without {listed}: the file has no such column "
                 f"(survey {year}); check it is not under another header"
             )
-        problems.append(Problem.warning(source, None, None, None, rule))
+        problems.append(Problem.warning(source, None, None, None, rule, code="missing-question"))
 
 
 def _groups(
@@ -284,7 +289,12 @@ def _groups(
         for value, count in grouped.unrecognised.itertuples(index=False):
             problems.append(
                 Problem.warning(
-                    source, None, shown, value, f"{rule}; {count} respondent(s) counted as Unknown"
+                    source,
+                    None,
+                    shown,
+                    value,
+                    f"{rule}; {count} respondent(s) counted as Unknown",
+                    code="unknown-value",
                 )
             )
 
@@ -304,6 +314,7 @@ def _check_responses(
                 "options.survey_question_map",
                 config.options.survey_question_map,
                 str(exc),
+                code="invalid-question-map",
             )
         )
         return Checked(frame, problems)
@@ -323,6 +334,7 @@ def _check_responses(
                 f"there is no question map for survey year {year}: the map covers "
                 f"{covered[0]}–{covered[-1]}. Add the year's rows in a question map of your own "
                 "(options.survey_question_map), or set options.survey_year if the year is wrong",
+                code="no-question-map",
             )
         )
         return Checked(frame, problems)
@@ -346,6 +358,7 @@ def _check_responses(
                 rows,
                 frame[header],
                 _answer_rule(question, book[question], year),
+                code="invalid-value",
             )
         for value, label, code, count in coded.repaired.itertuples(index=False):
             problems.append(
@@ -356,6 +369,7 @@ def _check_responses(
                     value,
                     f"Excel had turned the answer {label} into a date; {count} answer(s) "
                     f"{value} read as {label} (code {code})",
+                    code="excel-date-answer",
                 )
             )
         out = out.drop(columns=[header])

@@ -97,7 +97,15 @@ def check_results(
         if mask.any() and column in frame:
             rows = out.index[mask.to_numpy()]
             problems.extend(
-                row_problems("error", source, origin.get(column, column), rows, frame[column], rule)
+                row_problems(
+                    "error",
+                    source,
+                    origin.get(column, column),
+                    rows,
+                    frame[column],
+                    rule,
+                    code="invalid-value",
+                )
             )
 
     figures = "; ".join(f"{s} " + ", ".join(ms) for s, ms in SURVEY_METRICS.items())
@@ -128,6 +136,7 @@ def check_results(
                     "category",
                     None,
                     f"{standard} {metric_id} rows need a category column: {want}",
+                    code="missing-category",
                 )
             )
         error(

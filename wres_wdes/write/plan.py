@@ -40,6 +40,7 @@ import pandas as pd
 
 from ..config import Config
 from ..load import Inputs
+from ..problems import WresWdesError
 from ..results import Results
 from .disclosure import BOARD_METRICS, unit_parents
 from .returns import slug
@@ -61,8 +62,8 @@ CHARTS = "charts"
 SYSTEM = "system"
 
 
-class OutputsError(ValueError):
-    """An ``--outputs`` list that names an unknown kind."""
+class OutputsError(WresWdesError, ValueError):
+    """An ``--outputs`` list (``outputs=``, ``kinds=``) that names an unknown kind."""
 
 
 def parse_kinds(text: str | Sequence[str] | None, several: bool) -> tuple[str, ...]:

@@ -35,7 +35,7 @@ from openpyxl import load_workbook
 from ..bundled import templates_dir
 from ..config import Config
 from ..metrics.registry import BY_KEY
-from ..problems import InputError, Problem
+from ..problems import InputError, Problem, WresWdesError
 from ..results import METRICS_COLUMNS
 from .make_templates import CELLMAP_COLUMNS, CELLMAP_NAME, TEMPLATE_NAME
 from .safe import escape_text, fix_zip_times
@@ -53,8 +53,11 @@ RESULT_FIELDS = (*(c for c in METRICS_COLUMNS if c not in ("standard", "metric")
 _ADDRESS = re.compile(r"^[A-Z]{1,3}[1-9][0-9]{0,6}$")
 
 
-class ReturnCheckError(RuntimeError):
-    """The re-opened return does not hold what was written: a bug, never kept."""
+class ReturnCheckError(WresWdesError, RuntimeError):
+    """The re-opened return does not hold what was written: a bug in wres_wdes, never
+    kept (the command line's exit status 1). Please report it."""
+
+    exit_status = 1
 
     def __init__(self, path: Path, mismatches: list[str]) -> None:
         self.mismatches = mismatches
@@ -92,7 +95,13 @@ def read_cell_map(path: Path) -> pd.DataFrame:
     """Read and check a cell map; every problem is reported with its row."""
     source = str(path)
     if not Path(path).is_file():
-        raise InputError([Problem.error(source, None, None, None, "the cell map does not exist")])
+        raise InputError(
+            [
+                Problem.error(
+                    source, None, None, None, "the cell map does not exist", code="missing-file"
+                )
+            ]
+        )
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     missing = [c for c in CELLMAP_COLUMNS if c not in frame]
     if missing:
@@ -105,6 +114,7 @@ def read_cell_map(path: Path) -> pd.DataFrame:
                     None,
                     "required column is missing; a "
                     "cell map has the columns " + ", ".join(CELLMAP_COLUMNS),
+                    code="invalid-cell-map",
                 )
                 for c in missing
             ]
@@ -113,19 +123,42 @@ def read_cell_map(path: Path) -> pd.DataFrame:
     for i, row in enumerate(frame.itertuples(index=False), start=2):
         if row.kind not in KINDS:
             problems.append(
-                Problem.error(source, i, "kind", row.kind, "give one of: " + ", ".join(KINDS))
+                Problem.error(
+                    source,
+                    i,
+                    "kind",
+                    row.kind,
+                    "give one of: " + ", ".join(KINDS),
+                    code="invalid-cell-map",
+                )
             )
             continue
         if not row.sheet:
-            problems.append(Problem.error(source, i, "sheet", row.sheet, "name the sheet"))
+            problems.append(
+                Problem.error(
+                    source, i, "sheet", row.sheet, "name the sheet", code="invalid-cell-map"
+                )
+            )
         if not _ADDRESS.match(row.cell):
             problems.append(
-                Problem.error(source, i, "cell", row.cell, "give a cell address such as B6")
+                Problem.error(
+                    source,
+                    i,
+                    "cell",
+                    row.cell,
+                    "give a cell address such as B6",
+                    code="invalid-cell-map",
+                )
             )
         if row.kind == "meta" and row.field not in META_FIELDS:
             problems.append(
                 Problem.error(
-                    source, i, "field", row.field, "give one of: " + ", ".join(META_FIELDS)
+                    source,
+                    i,
+                    "field",
+                    row.field,
+                    "give one of: " + ", ".join(META_FIELDS),
+                    code="invalid-cell-map",
                 )
             )
         if row.kind == "result":
@@ -138,6 +171,7 @@ def read_cell_map(path: Path) -> pd.DataFrame:
                         row.field,
                         "give a results column such as events_group, "
                         "n_reference or value, or yes_no",
+                        code="invalid-cell-map",
                     )
                 )
             if not row.standard or not row.metric:
@@ -148,16 +182,31 @@ def read_cell_map(path: Path) -> pd.DataFrame:
                         "metric",
                         row.metric,
                         "give the standard and metric of the figure",
+                        code="invalid-cell-map",
                     )
                 )
         if row.if_missing not in ("", "0"):
             problems.append(
-                Problem.error(source, i, "if_missing", row.if_missing, "give 0 or leave blank")
+                Problem.error(
+                    source,
+                    i,
+                    "if_missing",
+                    row.if_missing,
+                    "give 0 or leave blank",
+                    code="invalid-cell-map",
+                )
             )
     duplicated = frame[frame["kind"] != "label"].duplicated(["sheet", "cell"], keep=False)
     for i in frame.index[frame["kind"] != "label"][duplicated.to_numpy()]:
         problems.append(
-            Problem.error(source, i + 2, "cell", frame.at[i, "cell"], "this cell is mapped twice")
+            Problem.error(
+                source,
+                i + 2,
+                "cell",
+                frame.at[i, "cell"],
+                "this cell is mapped twice",
+                code="invalid-cell-map",
+            )
         )
     if problems:
         raise InputError(problems)
@@ -176,7 +225,16 @@ def check_template(template: Template) -> pd.DataFrame:
     source = str(template.workbook)
     if not template.workbook.is_file():
         raise InputError(
-            [Problem.error(source, None, None, None, "the return template does not exist")]
+            [
+                Problem.error(
+                    source,
+                    None,
+                    None,
+                    None,
+                    "the return template does not exist",
+                    code="missing-file",
+                )
+            ]
         )
     workbook = load_workbook(template.workbook)
     try:
@@ -191,6 +249,7 @@ def check_template(template: Template) -> pd.DataFrame:
                         None,
                         "the cell map names this sheet but the template "
                         "has none of that name; sheets: " + ", ".join(workbook.sheetnames),
+                        code="template-mismatch",
                     )
                 )
         labels = cellmap[(cellmap["kind"] == "label") & cellmap["sheet"].isin(workbook.sheetnames)]
@@ -205,6 +264,7 @@ def check_template(template: Template) -> pd.DataFrame:
                         found,
                         f"the cell map expects {row.expected!r} here: this template and its cell "
                         "map are not a pair (write a cell map for this template)",
+                        code="template-mismatch",
                     )
                 )
     finally:

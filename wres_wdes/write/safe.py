@@ -30,6 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..classify import per_distinct
+from ..problems import WresWdesError
 from ..results import FORMULA_STARTS
 
 MANIFEST_NAME = "wres-wdes-manifest.json"
@@ -167,7 +168,7 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-class OverwriteRefused(Exception):
+class OverwriteRefused(WresWdesError):
     """Files exist that wres_wdes did not write (or that changed since): nothing written."""
 
     def __init__(self, paths: list[Path]) -> None:

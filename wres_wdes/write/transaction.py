@@ -37,6 +37,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from ..problems import WresWdesError
 from .plan import Output
 from .safe import MANIFEST_NAME, Manifest, OverwriteRefused
 
@@ -48,7 +49,7 @@ PARALLEL_MIN = 8
 than it saves."""
 
 
-class OutputFolderError(Exception):
+class OutputFolderError(WresWdesError):
     """The output folder cannot be written: the message says why and what to do."""
 
 

@@ -102,6 +102,7 @@ def year_of(file: HistoryFile, frame: pd.DataFrame | None = None) -> int:
                 "cannot tell which reporting year this file is: give it "
                 'as 2023=path on the command line, or as 2023 = "path" '
                 "under [history] files in the config",
+                code="history-year",
             )
         ]
     )
@@ -113,7 +114,9 @@ def read_history(files: Sequence[HistoryFile]) -> pd.DataFrame:
     for file in files:
         if not file.path.is_file():
             problems.append(
-                Problem.error(str(file.path), None, None, None, "the file does not exist")
+                Problem.error(
+                    str(file.path), None, None, None, "the file does not exist", code="missing-file"
+                )
             )
             continue
         frame = unescape_frame(
@@ -133,6 +136,7 @@ def read_history(files: Sequence[HistoryFile]) -> pd.DataFrame:
                     ", ".join(missing),
                     None,
                     "not a metrics.csv: these columns are missing",
+                    code="not-metrics-file",
                 )
             )
             continue
@@ -157,6 +161,7 @@ def read_history(files: Sequence[HistoryFile]) -> pd.DataFrame:
                     None,
                     str(y),
                     "two files for the same reporting year; give each year once",
+                    code="history-year",
                 )
                 for y in repeated
             ]
