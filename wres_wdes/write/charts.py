@@ -37,6 +37,7 @@ from ..classify import FOCUS_GROUPS
 from ..metrics.registry import BY_KEY
 from ..results_plots import (
     BAND,
+    FUNNEL_LABELS,
     MAX_ROWS,
     OKABE_ITO,
     draw_forest,
@@ -477,6 +478,7 @@ def trend_chart(trend: pd.DataFrame, standard: str, organisation: str) -> Chart 
 
 
 __all__ = [
+    "FUNNEL_LABELS",
     "MAX_ROWS",
     "OKABE_ITO",
     "Chart",
