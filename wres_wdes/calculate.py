@@ -31,7 +31,9 @@ from .metrics.likelihood import (
 from .metrics.registry import REGISTRY, Metric
 from .metrics.workforce import GROUP_COLUMN, WORKFORCE_KEYS, metric1_rows
 from .problems import UsageError, unknown_name
-from .results import EXTRA_COLUMNS, METRICS_COLUMNS, Results
+from .results import EXTRA_COLUMNS, META_COLUMNS, METRICS_COLUMNS, SPLIT_COLUMNS, Results
+from .results_meta import with_meta
+from .results_nesting import unit_parents, with_parents
 
 SPLITS = {"ethnicity": "ethnic_group", "disability": "disability_group"}
 
@@ -279,7 +281,9 @@ def calculate(
     Returns
     -------
     Results
-        One row per figure in the ``metrics.csv`` layout.
+        One row per figure in the ``metrics.csv`` layout, each carrying what it
+        means (the reporting year, confidence level, window, the unit its unit sits
+        in, the versions: :attr:`Results.meta`, :attr:`Results.nesting`).
 
     Raises
     ------
@@ -323,7 +327,7 @@ def calculate(
         if rows is not None and len(rows):
             parts.append(rows)
     if not parts:
-        frame = pd.DataFrame(columns=[*METRICS_COLUMNS, *EXTRA_COLUMNS])
+        frame = pd.DataFrame(columns=[*METRICS_COLUMNS, *EXTRA_COLUMNS, *META_COLUMNS])
         return Results(frame)
     frame = pd.concat(parts, ignore_index=True)
     text = ("category", "reference_group", "note", "method")
@@ -349,5 +353,10 @@ def calculate(
     columns = [*METRICS_COLUMNS, *EXTRA_COLUMNS]
     if split_by is not None:
         frame["split_by"] = split_by
-        columns += ["split_by", "split"]
-    return Results(frame[columns].reset_index(drop=True))
+        columns += list(SPLIT_COLUMNS)
+    # what the rows mean travels with them (results-contract version 2): the year,
+    # level and window of the figures, and which unit each unit sits in
+    config = inputs.config
+    frame = with_meta(frame[columns], config.year, config.options.confidence_level)
+    frame = with_parents(frame, unit_parents(frames, config.levels))
+    return Results(frame[[*columns, *META_COLUMNS]].reset_index(drop=True))

@@ -13,50 +13,43 @@ with ``options.exact_test``), and with an intersectional split ``split_by`` and
 
 from __future__ import annotations
 
-import os
 import re
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.csv as pacsv
 
 from .problems import UsageError, nearest, unknown_name
-
-METRICS_COLUMNS: tuple[str, ...] = (
-    "standard",
-    "metric",
-    "level",
-    "unit",
-    "category",
-    "group",
-    "reference_group",
-    "statistic",
-    "n_group",
-    "events_group",
-    "rate_group",
-    "n_reference",
-    "events_reference",
-    "rate_reference",
-    "value",
-    "ci_low",
-    "ci_high",
-    "p_value",
-    "flags",
+from .results_columns import (
+    BY_UNIT_COLUMNS,
+    EXTRA_COLUMNS,
+    INTEGER_COLUMNS,
+    META_COLUMNS,
+    METRICS_COLUMNS,
+    NUMBER_COLUMNS,
+    PER_YEAR_NOTE,
+    SPLIT_COLUMNS,
+    TEXT_COLUMNS,
+    years_of,
 )
-"""The columns of ``metrics.csv`` that always exist, in this order."""
-
-EXTRA_COLUMNS: tuple[str, ...] = ("organisation", "p_adjusted", "note", "method", "p_exact")
-
-BY_UNIT_COLUMNS: tuple[str, ...] = (
-    *METRICS_COLUMNS[METRICS_COLUMNS.index("group") : METRICS_COLUMNS.index("flags")],
-    "p_adjusted",
-    "flags",
+from .results_csv import (
+    FORMULA_STARTS,
+    PARALLEL_ROWS,
+    escape_table,
+    read_metrics_csv,
+    unescape_frame,
+    write_metrics_csv,
+    write_table,
 )
-"""The columns of :meth:`Results.by_unit`, after its ``level`` and ``unit`` index."""
+from .results_meta import RESULTS_VERSION, ResultsMeta
+from .results_nesting import PARENT_COLUMNS, parents_of
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 
 @dataclass(frozen=True)
@@ -238,6 +231,277 @@ class Results:
         keep &= ~board | f["group"].isin(["BME", "Disabled"])
         return f[keep]
 
+    # --- what the figures mean -----------------------------------------------------
+
+    @cached_property
+    def meta(self) -> ResultsMeta:
+        """What these results are: organisations, reporting year, census date and data
+        years, confidence level, interval and test methods, window years per metric,
+        package and results-contract versions (:class:`ResultsMeta`), read from the
+        rows' own :data:`META_COLUMNS`, so a slice or a file read back keeps them.
+
+        >>> results.meta.reporting_year, results.meta.census_date  # doctest: +SKIP
+        (2024, datetime.date(2024, 3, 31))
+        >>> results.meta.window("WRES", 3)                         # doctest: +SKIP
+        (datetime.date(2022, 4, 1), datetime.date(2024, 3, 31))
+        """
+        return ResultsMeta.of(self.frame)
+
+    @property
+    def overall(self) -> pd.DataFrame:
+        """The organisation-level rows: each organisation's own figures (every row of
+        level ``organisation``, all groups and categories; :meth:`headline` picks one
+        figure per metric)."""
+        return self.frame[(self.frame["level"] == "organisation").to_numpy()]
+
+    @cached_property
+    def nesting(self) -> pd.DataFrame:
+        """How units nest: each (``organisation``, ``level``, ``unit``) with the
+        ``parent_level`` and ``parent_unit`` it sits in (a directorate's parent is its
+        organisation), as the inputs said when the figures were computed
+        (:mod:`wres_wdes.results_nesting`). A unit under two parents has a row for each.
+
+        >>> results.nesting.query("level == 'unit'")               # doctest: +SKIP
+        """
+        return parents_of(self.frame)
+
+    def flag(self, name: str) -> pd.Series:
+        """Whether each row carries a flag: a boolean Series aligned with :attr:`frame`.
+
+        The ``flags`` column holds ``;``-separated names (``docs/statistics.md``);
+        a DataFrame's ``.flags`` attribute is pandas' own, not this column, so read
+        it as ``results.frame["flags"]`` or, better, with this method:
+
+        >>> results.frame[results.flag("outside_four_fifths")]      # doctest: +SKIP
+
+        Raises
+        ------
+        ValueError
+            ``name`` is not a flag wres_wdes sets (the message lists them): a typo
+            would otherwise match no row and look like good news.
+        """
+        known = (*KNOWN_FLAGS, *(f for f in self.flags_present() if f not in KNOWN_FLAGS))
+        if name not in known:
+            raise ValueError(f"no flag {name!r}; the flags are {', '.join(known)}")
+        text = self.frame["flags"].fillna("").astype(str)
+        hit = text.str.contains(f"(?:^|;){re.escape(name)}(?:;|$)", regex=True)
+        return hit.astype(bool).rename(name)
+
+    def flags_present(self) -> list[str]:
+        """The flags that occur in these results, in the order of :data:`KNOWN_FLAGS`."""
+        text = self.frame["flags"].fillna("").astype(str) if "flags" in self.frame else []
+        found = {f for value in pd.unique(np.asarray(text)) for f in str(value).split(";") if f}
+        return [*(f for f in KNOWN_FLAGS if f in found), *sorted(found - set(KNOWN_FLAGS))]
+
+    def flag_table(self) -> pd.DataFrame:
+        """One boolean column per flag that occurs, aligned with :attr:`frame`
+        (``results.frame.join(results.flag_table())`` for boolean columns)."""
+        return pd.DataFrame(
+            {name: self.flag(name) for name in self.flags_present()}, index=self.frame.index
+        )
+
+    # --- views for analysts ----------------------------------------------------------
+
+    def wide(self, value: str = "value", organisation: str | None = None) -> pd.DataFrame:
+        """Units × metrics: one row per level and unit, one column per comparison.
+
+        Each column is one figure that compares a group with its reference group, in
+        NHS England's direction (the default figure of :meth:`by_unit`): ``WRES 2``,
+        ``WDES 4a managers`` … Metric 1 shares and board figures, which have no
+        reference group, are in :meth:`by_unit` and :meth:`headline`.
+
+        Parameters
+        ----------
+        value
+            The column to show: ``"value"`` (default), ``"ci_low"``, ``"p_adjusted"``,
+            a count …
+        organisation
+            Required when the results hold several organisations.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by ``level`` and ``unit`` (and ``split``), the organisation first
+            and then each level coarse to fine, as :meth:`by_unit` orders them;
+            columns in the registry's order.
+        """
+        if value not in self.frame:
+            raise ValueError(
+                f"no column {value!r} in these results; columns: {', '.join(self.frame)}"
+            )
+        rows = _one_organisation(self.frame, organisation)
+        rows = rows[(rows["reference_group"].fillna("") != "").to_numpy()]
+        category = rows["category"].fillna("")
+        figure = rows["standard"] + " " + rows["metric"] + np.where(category != "", " ", "")
+        rows = rows.assign(figure=(figure + category).to_numpy())
+        index = ["level", "unit", *(["split"] if "split" in rows else [])]
+        if rows.duplicated([*index, "figure"]).any():
+            raise ValueError("these results have two comparisons of one figure in a unit")
+        table = rows.pivot(index=index, columns="figure", values=value)
+        table = table[list(dict.fromkeys(rows["figure"]))]
+        table.columns.name = None
+        units = rows.groupby("level", sort=False)["unit"].nunique()
+        order = {"organisation": -1, **{lv: n for lv, n in units.items() if lv != "organisation"}}
+        first = {lv: i for i, lv in enumerate(units.index)}
+        levels = table.index.get_level_values("level")
+        keys = pd.DataFrame({"o": levels.map(order), "f": levels.map(first)})
+        position = np.lexsort([np.arange(len(table)), keys["f"].to_numpy(), keys["o"].to_numpy()])
+        return table.iloc[position]
+
+    def compare(self, earlier: Results, level: float | None = None) -> pd.DataFrame:
+        """The year-on-year change of every figure, from the counts, with its significance.
+
+        ``self`` is the later year. Figures are matched on organisation, standard,
+        metric, level, unit, category, groups and statistic (and split); a figure in
+        one year only is left out. How each kind of figure's change is tested,
+        including the two-year windows of WRES 3 and WDES 3 (pooled as the figures
+        themselves are, never from the mean per year): :mod:`wres_wdes.results_compare`.
+
+        Parameters
+        ----------
+        earlier
+            The earlier year's results (:meth:`read_csv` of last year's file).
+        level
+            The confidence level of the change's interval; default that of ``self``
+            (:attr:`meta`), else 0.95.
+
+        Returns
+        -------
+        pandas.DataFrame
+            The matching keys, ``year_earlier``, ``year``, ``value_earlier``,
+            ``value``, ``difference`` (later − earlier), ``change`` (the ratio of the
+            two ratios for a relative likelihood, else the difference),
+            ``change_scale`` (``ratio`` or ``difference``), ``change_low``,
+            ``change_high``, ``change_significant`` (the interval excludes 1 for a
+            ratio, 0 for a difference) and ``change_method``.
+        """
+        from .results_compare import compare_frames
+
+        if not isinstance(earlier, Results):
+            raise TypeError(
+                "compare takes the earlier year's Results (Results.read_csv(path)), not "
+                f"{type(earlier).__name__}"
+            )
+        if level is None:
+            level = self.meta.confidence_level or 0.95
+        if not 0 < level < 1:
+            raise ValueError(f"level must be between 0 and 1 (0.95 for 95%), not {level!r}")
+        return compare_frames(self.frame, earlier.frame, level)
+
+    # --- charts into a given Axes -----------------------------------------------------
+
+    def _likelihood_rows(
+        self, standard: str, metric: str | int, category: str, organisation: str | None
+    ) -> tuple[pd.DataFrame, int]:
+        rows = self.metric(standard, metric)
+        name = f"{standard.upper()} {metric}"
+        rows = rows[(rows["statistic"] == "relative_likelihood").to_numpy()]
+        if rows.empty:
+            raise ValueError(f"{name} has no relative likelihood in these results")
+        rows = _one_organisation(rows, organisation)
+        categories = rows["category"].fillna("")
+        if not (categories == category).any():
+            known = ", ".join(repr(c) for c in sorted(categories.unique()))
+            raise ValueError(f"{name} has no category {category!r}; its categories are {known}")
+        rows = rows[(categories == category).to_numpy()]
+        bounded = rows["flags"].fillna("").str.contains("reference_no_events").to_numpy()
+        missing = rows["value"].isna().to_numpy() & ~bounded
+        return rows[~missing], int(missing.sum())
+
+    def plot_forest(
+        self,
+        standard: str,
+        metric: str | int,
+        *,
+        ax: Axes | None = None,
+        category: str = "",
+        organisation: str | None = None,
+        levels: Sequence[str] | None = None,
+    ) -> Axes:
+        """Draw one relative likelihood's forest plot into ``ax``: the organisation, each
+        unit of the first level followed by its own units (:attr:`nesting`), each
+        with its interval, on a log scale with parity and the 0.80–1.25 band. The
+        drawing of the report's forest charts (:func:`wres_wdes.results_plots.
+        draw_forest`), but of these figures as they are: unsuppressed, for internal
+        use (the report's charts are drawn from the published figures).
+
+        Parameters
+        ----------
+        standard, metric, category, organisation
+            As for :meth:`by_unit`.
+        ax
+            The matplotlib ``Axes`` to draw into; default a new figure's (pyplot).
+        levels
+            The levels to show (default all): ``["organisation", "directorate"]``.
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+            ``ax``.
+        """
+        from .results_nesting import ordered_units
+        from .results_plots import draw_forest, rl_words
+
+        rows, missing = self._likelihood_rows(standard, metric, category, organisation)
+        if levels is not None:
+            unknown = sorted(set(levels) - set(self.frame["level"]))
+            if unknown:
+                there = ", ".join(dict.fromkeys(self.frame["level"]))
+                raise ValueError(f"no level {', '.join(unknown)} in these results; levels: {there}")
+            rows = rows[rows["level"].isin(list(levels)).to_numpy()]
+        shown = ordered_units(rows, self.nesting)
+        key = (standard.upper(), str(metric))
+        direction, event = rl_words(key)
+        title = f"{key[0]} {key[1]}: {direction}" + (f" ({category})" if category else "")
+        omitted = [f"{missing} not calculable"] if missing else []
+        if ax is None:
+            ax = _new_axes((8.5, 2.8 + 0.3 * max(len(shown), 1)))
+        return draw_forest(ax, shown, title, event, direction, omitted, legend="axes")
+
+    def plot_funnel(
+        self,
+        standard: str,
+        metric: str | int,
+        *,
+        level: str,
+        ax: Axes | None = None,
+        category: str = "",
+        organisation: str | None = None,
+    ) -> Axes:
+        """Draw every unit of one level on a funnel plot into ``ax``: each relative
+        likelihood against the unit's size, with 95% and 99.8% limits around the
+        organisation's figure (:func:`wres_wdes.results_plots.draw_funnel`, the
+        drawing of the report's funnel charts, here unsuppressed).
+
+        Parameters
+        ----------
+        standard, metric, category, organisation
+            As for :meth:`by_unit`.
+        level
+            The breakdown level whose units are drawn (``"unit"``).
+        ax
+            The matplotlib ``Axes`` to draw into; default a new figure's (pyplot).
+        """
+        from .results_plots import draw_funnel, funnel_points, rl_words
+
+        rows, _ = self._likelihood_rows(standard, metric, category, organisation)
+        if level not in set(rows["level"]) - {"organisation"}:
+            there = ", ".join(lv for lv in dict.fromkeys(rows["level"]) if lv != "organisation")
+            raise ValueError(f"no level {level!r} to draw; levels: {there or 'none'}")
+        centre = rows[(rows["level"] == "organisation").to_numpy()]
+        if centre.empty or pd.isna(centre["value"].iloc[0]):
+            raise ValueError("the organisation's figure, the funnel's centre, is not calculable")
+        shown = rows[((rows["level"] == level) & rows["value"].notna()).to_numpy()]
+        key = (standard.upper(), str(metric))
+        direction, _ = rl_words(key)
+        title = f"{key[0]} {key[1]}: {direction}" + (f" ({category})" if category else "")
+        points = funnel_points(shown, centre.iloc[0], f"{title}, units by size", key)
+        if ax is None:
+            ax = _new_axes((8.5, 5.2))
+        return draw_funnel(ax, points)
+
+    # --- files ------------------------------------------------------------------------
+
     def to_csv(self, path: str | Path) -> None:
         """Write ``metrics.csv``: UTF-8, full precision, text quoted, missing values empty.
 
@@ -249,24 +513,45 @@ class Results:
         pandas' for the 800,000 rows of a national run; slices of a large table are
         formatted in parallel (Arrow releases the GIL) and written in order.
         """
-        table = pa.Table.from_pandas(self.frame, preserve_index=False)
-        write_table(escape_table(table), path)
+        write_metrics_csv(self.frame, path)
 
     @classmethod
     def read_csv(cls, path: str | Path) -> Results:
-        """Read a ``metrics.csv`` back: text as written before escaping, numbers as
-        numbers, ``metric`` and ``category`` as text (``"1"``, never ``1``)."""
-        frame = pd.read_csv(
-            path,
-            dtype={c: str for c in TEXT_COLUMNS},
-            keep_default_na=False,
-            na_values={c: [""] for c in NUMBER_COLUMNS},
-            encoding="utf-8-sig",
-        )
-        return cls(unescape_frame(frame))
+        """Read a ``metrics.csv`` back as the :class:`Results` that wrote it.
+
+        Text as written before escaping (``metric`` and ``category`` as text:
+        ``"1"``, never ``1``; empty text as ``""``), numbers as floats to the last
+        bit, ``year`` and ``window_years`` as integers, so that writing it again
+        with :meth:`to_csv` gives the same bytes, and :attr:`meta` and
+        :attr:`nesting` say what they said. A file of results-contract version 1
+        (before the :data:`META_COLUMNS`) reads too; its :attr:`meta` is empty where
+        the file does not say.
+        """
+        return cls(read_metrics_csv(path))
 
     def __len__(self) -> int:
         return len(self.frame)
+
+
+def _new_axes(size: tuple[float, float]) -> Axes:
+    import matplotlib.pyplot as plt
+
+    _, ax = plt.subplots(figsize=size, layout="constrained")
+    return ax
+
+
+KNOWN_FLAGS: tuple[str, ...] = (
+    "small_numbers",
+    "outside_four_fifths",
+    "significant",
+    "significant_adjusted",
+    "reference_no_events",
+    "not_calculable",
+    "events_exceed_population",
+    "below_survey_minimum",
+    "not_provided",
+)
+"""Every flag wres_wdes sets (``docs/statistics.md``, section 6)."""
 
 
 def _one_organisation(rows: pd.DataFrame, organisation: str | None) -> pd.DataFrame:
@@ -290,111 +575,25 @@ def _one_organisation(rows: pd.DataFrame, organisation: str | None) -> pd.DataFr
     return rows
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""First characters that make a spreadsheet treat text as a formula (the OWASP advice
-on CSV injection). Text starting with one gets a leading apostrophe in every output:
-workbooks (:func:`wres_wdes.write.safe.escape_text`) and ``metrics.csv``, where text
-starting with an apostrophe gets one too, so that reading back is exact."""
-
-_CLASS = {"-": r"\-", "\t": r"\t", "\r": r"\r"}
-_ESCAPED_START = "^[" + "".join(_CLASS.get(c, c) for c in ("'", *FORMULA_STARTS)) + "]"
-"""The first characters :meth:`Results.to_csv` escapes, as a regular expression (RE2 and
-Python)."""
-
-PER_YEAR_NOTE = "events are the mean per year over {years} data years"
-"""The ``note`` of a figure whose events are the mean per year of a rolling window (WRES
-3 and WDES 3: two data years, ``reference/wres.md`` §4 and ``reference/wdes.md`` §5)."""
-
-_PER_YEAR = re.compile(re.escape(PER_YEAR_NOTE).replace(r"\{years\}", r"(\d+)"))
-
-
-def years_of(note: pd.Series) -> np.ndarray:
-    """The data years each row's counts are the mean over (1 where the note says none)."""
-    found = note.fillna("").astype(str).str.extract(_PER_YEAR.pattern, expand=False)
-    return pd.to_numeric(found, errors="coerce").fillna(1).to_numpy(dtype=float)
-
-
-NUMBER_COLUMNS: tuple[str, ...] = (
-    *METRICS_COLUMNS[METRICS_COLUMNS.index("n_group") : METRICS_COLUMNS.index("flags")],
-    "p_adjusted",
-    "p_exact",
-)
-"""The numeric columns of ``metrics.csv``: counts, rates, value, interval, p-values."""
-
-TEXT_COLUMNS: tuple[str, ...] = tuple(
-    c for c in (*METRICS_COLUMNS, *EXTRA_COLUMNS, "split_by", "split") if c not in NUMBER_COLUMNS
-)
-"""The text columns of ``metrics.csv`` (``metric`` and ``category`` included: ``"1"``)."""
-
-
-def _escape_array(array: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
-    """Text starting with a formula character, with an apostrophe before it."""
-    import pyarrow.compute as pc
-
-    if pa.types.is_dictionary(array.type):
-        array = array.cast(array.type.value_type)
-    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
-        return array
-    risky = pc.fill_null(pc.match_substring_regex(array, _ESCAPED_START), False)
-    if not pc.any(risky).as_py():
-        return array
-    kind = array.type
-    quote = pa.scalar("'", type=kind)
-    return pc.if_else(risky, pc.binary_join_element_wise(quote, array, pa.scalar("", kind)), array)
-
-
-def escape_table(table: pa.Table) -> pa.Table:
-    """Every text column of ``table`` escaped (see :meth:`Results.to_csv`)."""
-    for i, name in enumerate(table.column_names):
-        column = table.column(i)
-        if (
-            pa.types.is_dictionary(column.type)
-            or pa.types.is_string(column.type)
-            or (pa.types.is_large_string(column.type))
-        ):
-            escaped = _escape_array(column)
-            if escaped is not column:
-                table = table.set_column(i, name, escaped)
-    return table
-
-
-def unescape_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Undo :func:`escape_table`: one leading apostrophe off text that has one."""
-    out = frame.copy()
-    for column in out.columns:
-        values = out[column]
-        if values.dtype == object or values.dtype == "str":
-            text = values.astype("str")
-            escaped = text.str.match("'" + _ESCAPED_START[1:]).fillna(False).to_numpy(dtype=bool)
-            if escaped.any():
-                values = values.astype(object).copy()
-                values[escaped] = text[escaped].str[1:]
-                out[column] = values
-    return out
-
-
-PARALLEL_ROWS = 100_000
-"""Tables longer than this are formatted in slices, one per processor."""
-
-
-def write_table(table: pa.Table, path: str | Path) -> None:
-    """Write an Arrow table as CSV (header, text quoted where needed), using every core."""
-    options = pacsv.WriteOptions(quoting_style="needed")
-    workers = min(os.cpu_count() or 1, 8)
-    if table.num_rows <= PARALLEL_ROWS or workers == 1:
-        pacsv.write_csv(table, str(path), options)
-        return
-    step = -(-table.num_rows // workers)
-    slices = [table.slice(i, step) for i in range(0, table.num_rows, step)]
-
-    def formatted(i: int) -> pa.Buffer:
-        sink = pa.BufferOutputStream()
-        header = pacsv.WriteOptions(quoting_style="needed", include_header=i == 0)
-        pacsv.write_csv(slices[i], sink, header)
-        return sink.getvalue()
-
-    with ThreadPoolExecutor(workers) as pool:
-        parts = list(pool.map(formatted, range(len(slices))))
-    with open(path, "wb") as out:
-        for part in parts:
-            out.write(part)
+__all__ = [
+    "BY_UNIT_COLUMNS",
+    "EXTRA_COLUMNS",
+    "FORMULA_STARTS",
+    "INTEGER_COLUMNS",
+    "KNOWN_FLAGS",
+    "META_COLUMNS",
+    "METRICS_COLUMNS",
+    "NUMBER_COLUMNS",
+    "PARALLEL_ROWS",
+    "PARENT_COLUMNS",
+    "PER_YEAR_NOTE",
+    "RESULTS_VERSION",
+    "SPLIT_COLUMNS",
+    "TEXT_COLUMNS",
+    "Results",
+    "ResultsMeta",
+    "escape_table",
+    "unescape_frame",
+    "write_table",
+    "years_of",
+]

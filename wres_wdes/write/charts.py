@@ -24,7 +24,6 @@ the report can describe a chart another process draws.
 from __future__ import annotations
 
 import math
-import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,32 +35,21 @@ from matplotlib.figure import Figure
 
 from ..classify import FOCUS_GROUPS
 from ..metrics.registry import BY_KEY
+from ..results_plots import (
+    BAND,
+    FUNNEL_LABELS,
+    MAX_ROWS,
+    OKABE_ITO,
+    draw_forest,
+    draw_funnel,
+    funnel_limits,
+    funnel_points,
+    log_axis,
+    rl_words,
+)
 from .order import category_order, ordered_units
 from .publication import Published
 from .trend import has_trend, published_trend
-
-OKABE_ITO = {
-    "black": "#000000",
-    "orange": "#E69F00",
-    "sky": "#56B4E9",
-    "green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-}
-LEVEL_STYLE = [
-    ("D", OKABE_ITO["black"]),
-    ("o", OKABE_ITO["blue"]),
-    ("s", OKABE_ITO["vermillion"]),
-    ("^", OKABE_ITO["green"]),
-]
-BAND = (0.8, 1.25)
-LOG_TICKS = (0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 0.8, 1, 1.25, 2, 4, 10, 20, 50, 100)
-MAX_ROWS = 40
-"""Most rows a forest plot draws; beyond, units go to a funnel plot and the tables."""
-FUNNEL_LABELS = 8
-"""Most points a funnel plot names (those furthest outside its limits)."""
 
 
 @dataclass
@@ -98,37 +86,6 @@ class Chart:
             dpi=100,
             metadata={"Title": self.title, "Description": self.alt, "Software": "wres_wdes"},
         )
-
-
-def _rl_words(metric_key: tuple[str, str]) -> tuple[str, str]:
-    entry = BY_KEY.get(metric_key)
-    if entry is None:
-        return "", ""
-    return entry.direction, entry.event.split(" (")[0]
-
-
-def _log_axis(axis, low: float, high: float, zero_at: float | None = None) -> None:
-    """Plain tick labels on a log axis (``0.5``, ``1``, ``2``: never ``2×10⁰``), and a
-    tick ``0`` at ``zero_at`` for a row of zero ratios drawn below the scale."""
-    from matplotlib.ticker import FixedLocator, NullFormatter, NullLocator
-
-    ticks = [t for t in LOG_TICKS if low <= t <= high] or [1.0]
-    labels = [f"{t:g}" for t in ticks]
-    if zero_at is not None:
-        ticks, labels = [zero_at, *ticks], ["0", *labels]
-    axis.set_major_locator(FixedLocator(ticks))
-    axis.set_ticklabels(labels)
-    axis.set_minor_locator(NullLocator())
-    axis.set_minor_formatter(NullFormatter())
-
-
-def _count_axis(axis) -> None:
-    """Plain counts on a log axis (``2,000``, ``5,000``: never ``2×10³``)."""
-    from matplotlib.ticker import FuncFormatter, LogLocator
-
-    axis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
-    axis.set_major_formatter(FuncFormatter(lambda x, _: f"{x:,.0f}"))
-    axis.set_minor_formatter(FuncFormatter(lambda x, _: ""))
 
 
 def _outside_words(count: int, what: str) -> str:
@@ -181,7 +138,7 @@ def forest_chart(
     if len(shown) > MAX_ROWS:
         units_left += len(shown) - MAX_ROWS
         shown = shown.iloc[:MAX_ROWS]
-    direction, event = _rl_words((standard, metric))
+    direction, event = rl_words((standard, metric))
     title = f"{standard} {metric}: {direction}" + (f" ({category})" if category else "")
     omitted = []
     if n_hidden:
@@ -193,99 +150,11 @@ def forest_chart(
     alt = _forest_alt(shown, title, event, organisation, omitted)
 
     def draw() -> Figure:
-        return _draw_forest(shown, title, event, direction, omitted)
+        figure = Figure(figsize=(8.5, 2.8 + 0.3 * max(len(shown), 1)), layout="constrained")
+        draw_forest(figure.add_subplot(), shown, title, event, direction, omitted, "figure")
+        return figure
 
     return Chart(alt, title, draw, rows=len(shown))
-
-
-def _draw_forest(
-    shown: pd.DataFrame, title: str, event: str, direction: str, omitted: list[str]
-) -> Figure:
-    n = max(len(shown), 1)
-    figure = Figure(figsize=(8.5, 2.8 + 0.3 * n), layout="constrained")
-    ax = figure.add_subplot()
-    values = shown["value"].to_numpy(dtype=float)
-    low = shown["ci_low"].to_numpy(dtype=float)
-    high = shown["ci_high"].to_numpy(dtype=float)
-    finite = np.concatenate([values[values > 0], low[low > 0], high[np.isfinite(high)]])
-    lo = min(0.1, float(finite.min()) * 0.8) if finite.size else 0.1
-    hi = max(10.0, float(finite.max()) * 1.25) if finite.size else 10.0
-    lo, hi = max(lo, 0.01), min(hi, 100.0)
-    # a ratio of 0 (no events in the group) has no place on a log scale: drawn in a
-    # column of its own left of the scale, marked 0, as its interval's lower end is
-    zero_at = lo / 1.6 if ((values == 0) | (low == 0)).any() else None
-    ax.set_xscale("log")
-    ax.axvspan(*BAND, color="#D9D9D9", alpha=0.7, lw=0, label="0.80–1.25 (four-fifths band)")
-    ax.axvline(1.0, color="#4D4D4D", lw=1)
-    y = np.arange(len(shown))
-    significant = shown["flags"].fillna("").str.contains("significant").to_numpy()
-    depths = shown["_depth"].to_numpy()
-    level_names = {int(d): lv for d, lv in zip(depths, shown["level"], strict=True)}
-    for d in sorted(set(depths.tolist())):
-        marker, colour = LEVEL_STYLE[min(d, len(LEVEL_STYLE) - 1)]
-        at = depths == d
-        # a ratio with no finite value (no reference events) is drawn at its lower bound
-        v = np.clip(np.where(np.isnan(values[at]), low[at], values[at]), lo, hi)
-        left = np.clip(np.nan_to_num(low[at], nan=lo), lo, hi)
-        if zero_at is not None:
-            v = np.where(values[at] == 0, zero_at, v)
-            left = np.where(low[at] == 0, zero_at, left)
-        right = np.clip(np.nan_to_num(high[at], nan=hi, posinf=hi), lo, hi)
-        ax.hlines(y[at], left, right, color=colour, lw=1.6)
-        faces = np.where(significant[at], colour, "white")
-        ax.scatter(
-            v,
-            y[at],
-            marker=marker,
-            s=42,
-            edgecolors=colour,
-            facecolors=faces,
-            linewidths=1.5,
-            zorder=3,
-            label=level_names[d],
-        )
-        open_right = ~np.isfinite(high[at]) | (high[at] > hi)
-        if open_right.any():
-            ax.scatter(
-                np.full(open_right.sum(), hi),
-                y[at][open_right],
-                marker=">",
-                s=30,
-                color=colour,
-                zorder=3,
-            )
-    ax.set_yticks(y, [str(u) for u in shown["unit"]], fontsize=8.5)
-    for tick, d in zip(ax.get_yticklabels(), depths, strict=True):
-        if d <= 1 and depths.max() > d:  # the organisation and the first level stand out
-            tick.set_fontweight("bold")
-    ax.set_ylim(max(len(shown), 1) - 0.5, -0.5)
-    ax.set_xlim(zero_at / 1.15 if zero_at is not None else lo, hi)
-    _log_axis(ax.xaxis, lo, hi, zero_at)
-    ax.tick_params(axis="x", labelsize=8.5)
-    group = direction.split(" ÷ ")[0] if direction else "group"
-    xlabel = f"Relative likelihood, log scale (1 = parity; above 1: {group} more likely)"
-    if omitted:
-        xlabel += "\nNot shown: " + "; ".join(omitted) + "."
-    # wrapped: beside long unit names the axis is narrow, and a label must not run off
-    xlabel = "\n".join(textwrap.fill(line, 72) for line in xlabel.split("\n"))
-    ax.set_xlabel(xlabel)
-    ax.set_title(title + (f"\n{event}" if event else ""), fontsize=10.5, loc="left")
-    ax.grid(axis="x", color="#EEEEEE", lw=0.6)
-    handles, texts = ax.get_legend_handles_labels()
-    figure.legend(
-        handles,
-        texts,
-        loc="outside lower center",
-        ncol=4,
-        fontsize=8,
-        frameon=False,
-        title="Filled marker: statistically significant (p < 0.05); hollow: not significant; "
-        "an arrow: no upper limit",
-        title_fontsize=8,
-    )
-    if not len(shown):
-        ax.text(0.5, 0.5, "no figure can be shown", transform=ax.transAxes, ha="center")
-    return figure
 
 
 def _forest_alt(
@@ -325,27 +194,6 @@ def _interval(row: pd.Series) -> str:
     return f"{low_text} to {high_text}"
 
 
-def funnel_limits(
-    centre: float, share: float, rate_reference: float, size: np.ndarray, z: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """Control limits of a relative likelihood around ``centre`` for units of ``size`` people.
-
-    Under "no difference from the centre", a unit of ``N`` people with the
-    centre's group share ``f`` and reference rate ``p_r`` has a log ratio with
-    variance ``(1 - p_g)/(f N p_g) + (1 - p_r)/((1 - f) N p_r)``, where ``p_g =
-    centre × p_r`` (the delta method for a ratio of two binomial rates); the
-    limits are ``centre × exp(±z × sd)``. This is the usual construction of a
-    funnel plot for a ratio (Spiegelhalter 2005, *Statistics in Medicine*
-    24:1185-1202), at 95% (z = 1.96) and 99.8% (z = 3.09).
-    """
-    p_r = min(max(rate_reference, 1e-9), 1 - 1e-9)
-    p_g = min(max(centre * p_r, 1e-9), 1 - 1e-9)
-    f = min(max(share, 1e-6), 1 - 1e-6)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        sd = np.sqrt((1 - p_g) / (f * size * p_g) + (1 - p_r) / ((1 - f) * size * p_r))
-    return centre * np.exp(-z * sd), centre * np.exp(z * sd)
-
-
 def funnel_chart(
     published: Published,
     standard: str,
@@ -364,23 +212,12 @@ def funnel_chart(
     shown = shown[(shown["level"] == level) & shown["value"].notna()]
     if shown.empty or pd.isna(centre.get("value")):
         return None
-    size = (shown["n_group"] + shown["n_reference"]).to_numpy(dtype=float)
-    values = shown["value"].to_numpy(dtype=float)
-    c = float(centre["value"])
-    total = float(centre["n_group"] + centre["n_reference"])
-    share = float(centre["n_group"]) / total if total else 0.5
-    rate_r = float(centre["rate_reference"]) if pd.notna(centre["rate_reference"]) else 0.1
-    low99, high99 = funnel_limits(c, share, rate_r, size, 3.090232)
-    # no events in the group: no place on a log scale, and the limits (normal on the log
-    # ratio) do not hold for a zero count, so it is drawn apart, marked 0, never "outside"
-    zero = values <= 0
-    outside = ((values < low99) | (values > high99)) & ~zero
-    order = np.argsort(-np.abs(np.log(np.where(values > 0, values, 1e-3) / c)))
-    named = [i for i in order if outside[i]][:FUNNEL_LABELS]
-    direction, event = _rl_words((standard, metric))
+    direction, _ = rl_words((standard, metric))
     title = f"{standard} {metric}: {direction}" + (f" ({category})" if category else "")
     title += f", {what} by size"
-    names = shown["unit"].astype(str).to_numpy()
+    points = funnel_points(shown, centre, title, (standard, metric))
+    values, outside, zero, named = points.values, points.outside, points.zero, points.named
+    names, c = points.names, points.centre
     above = [names[i] for i in named if values[i] > c]
     below = [names[i] for i in named if values[i] < c]
     sides = [f"{w}, {', '.join(n)}" for w, n in (("above", above), ("below", below)) if n]
@@ -404,64 +241,7 @@ def funnel_chart(
 
     def draw() -> Figure:
         figure = Figure(figsize=(8.5, 5.2), layout="constrained")
-        ax = figure.add_subplot()
-        grid = np.geomspace(max(size.min() * 0.8, 2.0), size.max() * 1.2, 200)
-        for z, style, label in ((1.959964, "--", "95% limits"), (3.090232, "-", "99.8% limits")):
-            lo, hi = funnel_limits(c, share, rate_r, grid, z)
-            ax.plot(grid, lo, style, color=OKABE_ITO["black"], lw=1, label=label)
-            ax.plot(grid, hi, style, color=OKABE_ITO["black"], lw=1)
-        ax.axhline(c, color=OKABE_ITO["vermillion"], lw=1.2, label=f"centre: {c:.2f}")
-        ax.axhline(1.0, color="#4D4D4D", lw=0.8, ls=":")
-        positive = values[values > 0]
-        bottom = min(0.5, float(positive.min()) * 0.8) if positive.size else 0.5
-        top = max(2.0, float(positive.max()) * 1.25) if positive.size else 2.0
-        bottom, top = max(bottom, 0.01), min(top, 100.0)
-        zero_at = bottom / 1.6  # a row of its own, below every ratio drawn
-        plotted = np.where(zero, zero_at, np.clip(values, 0.01, 100))
-        inside = ~outside & ~zero
-        ax.scatter(
-            size[inside], plotted[inside], s=14, color=OKABE_ITO["blue"], alpha=0.7, label=what
-        )
-        beyond = outside & ~zero
-        ax.scatter(
-            size[beyond],
-            plotted[beyond],
-            s=22,
-            marker="D",
-            color=OKABE_ITO["orange"],
-            label="outside 99.8% limits",
-        )
-        if zero.any():
-            ax.scatter(
-                size[zero],
-                plotted[zero],
-                s=30,
-                marker="v",
-                color=OKABE_ITO["vermillion"],
-                clip_on=False,
-                label="ratio 0 (no events in the group)",
-            )
-        for k, i in enumerate(named):  # alternately above and below, so neighbours part
-            ax.annotate(
-                names[i],
-                (size[i], plotted[i]),
-                xytext=(4, 2 if k % 2 == 0 else -9),
-                textcoords="offset points",
-                fontsize=7,
-            )
-        ax.set_xscale("log")
-        _count_axis(ax.xaxis)
-        ax.set_yscale("log")
-        ax.set_ylim(zero_at / 1.15 if zero.any() else bottom, top)
-        _log_axis(ax.yaxis, bottom, top, zero_at if zero.any() else None)
-        ax.set_xlabel(f"People in both groups (log scale); {event}")
-        ax.set_ylabel(f"Relative likelihood, {direction}")
-        ax.set_title(title, fontsize=10.5, loc="left")
-        ax.grid(color="#EEEEEE", lw=0.6)
-        # below the plot: a legend inside would cover points
-        ax.legend(
-            fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=5, frameon=False
-        )
+        draw_funnel(figure.add_subplot(), points, what)
         return figure
 
     return Chart(alt, title, draw, rows=len(shown))
@@ -627,7 +407,7 @@ def trend_chart(trend: pd.DataFrame, standard: str, organisation: str) -> Chart 
             if "confidential" in rows
             else np.zeros(len(rows), dtype=bool)
         )
-        direction, _ = _rl_words((standard, metric))
+        direction, _ = rl_words((standard, metric))
         groups.append((metric, category, direction, years, v, lo, hi))
         words = []
         for i, (y, x) in enumerate(zip(years, v, strict=True)):
@@ -658,7 +438,7 @@ def trend_chart(trend: pd.DataFrame, standard: str, organisation: str) -> Chart 
             bottom = min(0.5, float(finite.min()) * 0.8) if finite.size else 0.5
             top = max(2.0, float(finite.max()) * 1.25) if finite.size else 2.0
             ax.set_ylim(max(bottom, 0.01), min(top, 100.0))
-            _log_axis(ax.yaxis, max(bottom, 0.01), min(top, 100.0))
+            log_axis(ax.yaxis, max(bottom, 0.01), min(top, 100.0))
             ax.errorbar(
                 years[ok],
                 v[ok],
@@ -698,6 +478,7 @@ def trend_chart(trend: pd.DataFrame, standard: str, organisation: str) -> Chart 
 
 
 __all__ = [
+    "FUNNEL_LABELS",
     "MAX_ROWS",
     "OKABE_ITO",
     "Chart",

@@ -27,7 +27,7 @@ Secondary suppression
       its ``…/all`` row, and the categories to ``all``; a relation is used only
       where the numbers really add up;
     - *units*: the units of a directorate add up to the directorate, and the
-      directorates to the organisation (the nesting is read from the inputs;
+      directorates to the organisation (the nesting the results carry;
       again only where the numbers add up, so a unit split across two
       directorates, or a column that is not a count of the rows' people, such as
       the whole-workforce columns of a band, makes no false relation);
@@ -62,13 +62,12 @@ with group-bys per pass (a few passes suffice).
 
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
 import pandas as pd
 
-from ..counts import NOT_RECORDED, with_organisation
-from ..load import Inputs
+from ..counts import with_organisation
+from ..results_nesting import PARENT_COLUMNS, parents_of
+from ..results_nesting import unit_parents as nested_units
 
 COUNT_COLUMNS = ("n_group", "events_group", "n_reference", "events_reference")
 """The counts of a result row, the cells that may be suppressed."""
@@ -92,43 +91,27 @@ BOARD_METRICS = (("WRES", "9"), ("WDES", "10"))
 _TABLE = ["standard", "metric", "statistic"]
 
 
-def unit_parents(inputs: Inputs | None) -> pd.DataFrame:
+def unit_parents(source: object = None) -> pd.DataFrame:
     """How units nest: each (organisation, level, unit) with its parent level and unit.
 
-    Read from every input frame that has two consecutive breakdown columns (the
-    first level's parent is the organisation). A unit found under two parents is
-    listed under both, which only adds suppression.
+    From the results themselves (a :class:`~wres_wdes.results.Results` or its
+    frame, whose rows carry ``parent_level`` and ``parent_unit``:
+    :mod:`wres_wdes.results_nesting`). Results of contract version 1, which carry
+    no nesting, need the inputs they were computed from: an ``Inputs`` is read as
+    :func:`wres_wdes.calculate` reads it. A unit found under two parents is listed
+    under both, which only adds suppression.
     """
-    columns = ["organisation", "level", "unit", "parent_level", "parent_unit"]
-    if inputs is None:
-        return pd.DataFrame(columns=columns)
-    levels = list(inputs.config.levels)
-    parts = []
-    for frame in inputs.frames.values():
-        frame = with_organisation(frame, inputs.config.organisation_name)
-        present = [lv for lv in levels if lv in frame]
-        chain = ["organisation", *present]
-        for parent, child in itertools.pairwise(chain):
-            # distinct pairs first (on the category codes: millions of rows at national
-            # scale), then text on the few that are left
-            pairs = frame[list(dict.fromkeys(["organisation", parent, child]))].drop_duplicates()
-            for column in {parent, child} - {"organisation"}:
-                pairs[column] = pairs[column].astype("string").fillna(NOT_RECORDED)
-            pairs = pairs.drop_duplicates()
-            parts.append(
-                pd.DataFrame(
-                    {
-                        "organisation": pairs["organisation"].astype(str).to_numpy(),
-                        "level": child,
-                        "unit": pairs[child].astype(str).to_numpy(),
-                        "parent_level": parent,
-                        "parent_unit": pairs[parent].astype(str).to_numpy(),
-                    }
-                )
-            )
-    if not parts:
-        return pd.DataFrame(columns=columns)
-    return pd.concat(parts, ignore_index=True).drop_duplicates(ignore_index=True)
+    if source is None:
+        return pd.DataFrame(columns=PARENT_COLUMNS)
+    frames = getattr(source, "frames", None)
+    config = getattr(source, "config", None)
+    if frames is not None and config is not None:  # an Inputs
+        name = config.organisation_name
+        return nested_units(
+            {k: with_organisation(f, name) for k, f in frames.items()}, config.levels
+        )
+    frame = getattr(source, "frame", source)
+    return parents_of(frame)
 
 
 EXEMPT_GROUPS = ("Unknown",)

@@ -3,41 +3,8 @@ and metric 1 categories in pay order."""
 
 from __future__ import annotations
 
-import pandas as pd
-
 from ..classify.bands import BANDS, MEDICAL_SUBGROUPS
-
-
-def ordered_units(rows: pd.DataFrame, parents: pd.DataFrame | None) -> pd.DataFrame:
-    """Organisation first, then each unit of the first level followed by its own units.
-
-    Adds ``_depth`` (0 the organisation, 1 the first level, …). Units whose parent
-    is unknown come last, by depth and name."""
-    levels = [lv for lv in dict.fromkeys(rows["level"]) if lv != "organisation"]
-    depth = {"organisation": 0, **{lv: i + 1 for i, lv in enumerate(levels)}}
-    rows = rows.assign(_depth=rows["level"].map(depth).to_numpy())
-    where = {key: i for i, key in enumerate(zip(rows["level"], rows["unit"], strict=True))}
-    children: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    if parents is not None:
-        for p in parents.itertuples(index=False):
-            children.setdefault((p.parent_level, p.parent_unit), []).append((p.level, p.unit))
-    order: list[int] = []
-    placed: set[int] = set()
-    # start from each organisation, whether or not its own row is among ``rows``
-    roots = {("organisation", str(o)) for o in rows["organisation"].unique()}
-    roots |= {k for k in where if k[0] == "organisation"}
-    stack = sorted(roots, reverse=True)
-    while stack:
-        key = stack.pop()
-        if key in where and where[key] not in placed:
-            order.append(where[key])
-            placed.add(where[key])
-        stack.extend(sorted(children.get(key, []), reverse=True))
-    depths, units = rows["_depth"].to_numpy(), rows["unit"].astype(str).to_numpy()
-    rest = sorted(
-        (i for i in range(len(rows)) if i not in placed), key=lambda i: (depths[i], units[i])
-    )
-    return rows.iloc[order + rest]
+from ..results_nesting import ordered_units
 
 
 def category_order(category: str) -> tuple[int, int, str]:

@@ -186,7 +186,9 @@ class Plan:
     @cached_property
     def views(self) -> dict[str, OrganisationView]:
         names = folder_names(self.organisations)
-        parents = unit_parents(self.inputs)
+        # the nesting the results carry; results without it (contract version 1)
+        # take it from the inputs
+        parents = unit_parents(self.frame if "parent_unit" in self.frame else self.inputs)
         # one stable sort by organisation, then a slice each: 200 organisations would
         # otherwise each take their rows from every column of the national frame
         order = {o: i for i, o in enumerate(self.organisations)}

@@ -11,17 +11,16 @@ config, ``2023=path`` on the command line); the ``reporting_year`` in the
 ``wres-wdes-manifest.json`` beside it; a ``year`` column; a year (2015–2100)
 in its path. Otherwise it is an error that says how to give it.
 
-Change from last year, with a confidence interval by the method of variance
-estimates recovery (MOVER; Zou & Donner 2008), from each year's own interval,
-as :func:`wres_wdes.stats.ratio_of_ratios` does from counts:
-
-- relative likelihoods: the ratio :math:`C = RL_t / RL_{t-1}` on the log scale,
-  significant when its interval excludes 1;
-- percentages, percentage-point differences and scores: the difference
-  :math:`D = v_t - v_{t-1}`, with :math:`L = D - \sqrt{(v_t - l_t)^2 + (u_{t-1} - v_{t-1})^2}`
-  and :math:`U = D + \sqrt{(u_t - v_t)^2 + (v_{t-1} - l_{t-1})^2}`
-  (for two percentages with Wilson intervals this is Newcombe's method 10),
-  significant when it excludes 0.
+Change from last year: the difference in the figure (``change``), with the
+interval and significance of :meth:`wres_wdes.Results.compare`, worked out from
+each year's counts (:mod:`wres_wdes.results_compare`): for a relative likelihood
+the interval of the ratio :math:`RL_t / RL_{t-1}` (MOVER on the log scale from each
+year's Koopman interval, :func:`wres_wdes.stats.ratio_of_ratios`), significant when
+it excludes 1; for percentages and percentage-point differences the interval of
+the difference (Newcombe's square-and-add from each year's Wilson or Mee
+interval), significant when it excludes 0. Two-year windows (WRES 3, WDES 3) are
+pooled over both data years as their own figures are, not taken from the mean
+per year. Complete counts at the census date change exactly, untested.
 
 The years are treated as independent; staff present in both make them
 positively correlated, so the test errs on the cautious side (see
@@ -42,8 +41,10 @@ from tabulate import tabulate
 from ..config import HistoryFile
 from ..metrics.registry import BY_KEY, REGISTRY
 from ..problems import InputError, Problem
-from ..results import METRICS_COLUMNS, Results, unescape_frame
-from ..stats.change import mover_difference, mover_ratio
+from ..results import METRICS_COLUMNS, Results
+from ..results_compare import compare_frames
+from ..results_csv import read_metrics_csv
+from ..results_meta import ResultsMeta
 from .disclosure import BOARD_METRICS, hidden_figures, suppression_mask
 from .headline import format_value
 from .safe import MANIFEST_NAME
@@ -119,14 +120,7 @@ def read_history(files: Sequence[HistoryFile]) -> pd.DataFrame:
                 )
             )
             continue
-        frame = unescape_frame(
-            pd.read_csv(
-                file.path,
-                dtype={"metric": str, "category": str, "unit": str},
-                keep_default_na=True,
-                encoding="utf-8-sig",
-            )
-        )
+        frame = read_metrics_csv(file.path)
         missing = [c for c in METRICS_COLUMNS if c not in frame]
         if missing:
             problems.append(
@@ -181,20 +175,22 @@ def _headline(frame: pd.DataFrame) -> pd.DataFrame:
     return rows[~((rows["metric"] == "1") & (rows["group"] == "Unknown"))]
 
 
-def _mover(statistic: np.ndarray, v1, l1, u1, v2, l2, u2) -> tuple[np.ndarray, ...]:
-    """Change later vs earlier: (change, low, high, significant), vectorised."""
-    ratio = statistic == "relative_likelihood"
-    _, r_low, r_high = mover_ratio(v1, l1, u1, v2, l2, u2)
-    d, d_low, d_high = mover_difference(v1, l1, u1, v2, l2, u2)
-    change = np.where(ratio, v2 - v1, d)
-    low = np.where(ratio, r_low, d_low)
-    high = np.where(ratio, r_high, d_high)
-    testable = np.isin(statistic, ["relative_likelihood", "percent", "difference_pp", "score"])
-    testable &= ~(ratio & ~(v1 > 0))
-    significant = np.where(ratio, (low > 1) | (high < 1), (low > 0) | (high < 0)) & testable
-    low = np.where(testable, low, np.nan)
-    high = np.where(testable, high, np.nan)
-    return change, low, high, significant
+def _changes(rows: pd.DataFrame) -> pd.DataFrame:
+    """Each figure's change from the year before, from the counts of both years
+    (:meth:`wres_wdes.Results.compare`), keyed by :data:`KEYS` and ``year``."""
+    parts = []
+    years = set(rows["year"].tolist())
+    for year in sorted(years):
+        if year - 1 not in years:
+            continue
+        later, earlier = rows[rows["year"] == year], rows[rows["year"] == year - 1]
+        level = ResultsMeta.of(later).confidence_level or 0.95
+        change = compare_frames(later, earlier, level)
+        parts.append(change.assign(year=year))
+    columns = [*KEYS, "year", "difference", "change_low", "change_high", "change_significant"]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(parts, ignore_index=True)[columns]
 
 
 def _confidential(rows: pd.DataFrame, threshold: float, exempt_metrics) -> np.ndarray:
@@ -228,15 +224,12 @@ def trend_rows(
     order = rows.groupby(KEYS, sort=False, dropna=False).ngroup()
     rows = rows.assign(_order=order.to_numpy()).sort_values(["_order", "year"], kind="stable")
     rows = rows.drop(columns="_order").reset_index(drop=True)
-    previous = rows.groupby(KEYS, sort=False, dropna=False).shift(1)
-    consecutive = (rows["year"] - previous["year"]) == 1
-    cols = [rows[c].to_numpy(dtype=np.float64) for c in ("value", "ci_low", "ci_high")]
-    prev = [previous[c].to_numpy(dtype=np.float64) for c in ("value", "ci_low", "ci_high")]
-    change, low, high, significant = _mover(rows["statistic"].to_numpy(), *prev, *cols)
-    rows["change"] = np.where(consecutive, change, np.nan)
-    rows["change_low"] = np.where(consecutive, low, np.nan)
-    rows["change_high"] = np.where(consecutive, high, np.nan)
-    rows["change_significant"] = consecutive.to_numpy() & significant
+    changes = _changes(rows)
+    found = rows[[*KEYS, "year"]].merge(changes, on=[*KEYS, "year"], how="left")
+    rows["change"] = found["difference"].to_numpy(dtype=np.float64)
+    rows["change_low"] = found["change_low"].to_numpy(dtype=np.float64)
+    rows["change_high"] = found["change_high"].to_numpy(dtype=np.float64)
+    rows["change_significant"] = found["change_significant"].fillna(False).to_numpy(dtype=bool)
     yes_no = (rows["statistic"] == "yes_no").to_numpy()
     for column in ("change", "change_low", "change_high"):
         rows.loc[yes_no, column] = np.nan
