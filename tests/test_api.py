@@ -38,6 +38,7 @@ PUBLIC_NAMES = [
     "UsageError",
     "WresWdesError",
     "__version__",
+    "by_ethnic_group",
     "calculate",
     "load",
     "load_config",

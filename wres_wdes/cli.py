@@ -143,6 +143,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             config,
             args.out,
             outputs=args.outputs,
+            ethnic_groups=args.ethnic_groups,
             force=args.force,
             workers=args.workers,
             progress=progress,
@@ -280,8 +281,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--outputs",
         metavar="KINDS",
         help="which outputs to write, comma-separated: metrics, returns, publication, "
-        "breakdown, report, system, or all (default: all for one organisation; "
-        "metrics,returns,system for several)",
+        "breakdown, report, system, ethnic_groups, or all (default: all but "
+        "ethnic_groups for one organisation; metrics,returns,system for several)",
+    )
+    run.add_argument(
+        "--ethnic-groups",
+        action="store_true",
+        help="also write metrics-ethnic-groups.csv: every WRES likelihood and workforce "
+        "figure for Asian, Black, Mixed and Other staff against White (beyond the standard)",
     )
     run.add_argument(
         "--workers",

@@ -32,6 +32,7 @@ INTERSECTIONAL = ("gender", "age_band", "sexual_orientation", "religion")
 
 PERSON_ATTRIBUTES = (
     "ethnic_group",
+    "ethnic_high_level",
     "disability_group",
     "band",
     "medical_subgroup",
@@ -39,9 +40,14 @@ PERSON_ATTRIBUTES = (
     "staff_category",
 )
 
-GROUP_RAW = {"ethnic_group": "ethnicity", "disability_group": "disability"}
+GROUP_RAW = {
+    "ethnic_group": "ethnicity",
+    "ethnic_high_level": "ethnicity",
+    "disability_group": "disability",
+}
 GROUP_LABELS = {
     "ethnic_group": classify.ETHNIC_GROUPS,
+    "ethnic_high_level": classify.HIGH_LEVEL_GROUPS,
     "disability_group": classify.DISABILITY_GROUPS,
 }
 

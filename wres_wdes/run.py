@@ -109,6 +109,7 @@ def run(
     out: str | os.PathLike[str] = DEFAULT_OUT,
     *,
     outputs: Sequence[str] | str | None = None,
+    ethnic_groups: bool = False,
     force: bool = False,
     workers: int | None = None,
     progress: str | Callable[[str], None] | None = None,
@@ -127,6 +128,9 @@ def run(
         :data:`~wres_wdes.write.plan.OUTPUT_KINDS`, a comma-separated string of
         them, or ``"all"``. Default: everything for one organisation; ``metrics,
         returns, system`` for several.
+    ethnic_groups
+        Also write ``metrics-ethnic-groups.csv`` (``--ethnic-groups``): the ethnic-group
+        view of :func:`wres_wdes.by_ethnic_group`, beside whatever ``outputs`` chose.
     force
         Overwrite files in ``out`` that wres_wdes did not write, or that were
         changed since (``--force``).
@@ -179,7 +183,7 @@ def run(
         display.stage("computing")
         results = calculate(inputs, progress=display.say)
         display.stage("planning the outputs")
-        plan = plan_outputs(results, inputs, outputs)
+        plan = plan_outputs(results, inputs, outputs, ("ethnic_groups",) if ethnic_groups else ())
         display.stage("writing", total=len(plan.outputs()))
         written = write_outputs(
             results,

@@ -291,6 +291,12 @@ def standardise(
         )
         out["ethnic_group"] = spread(found.values)
         note_unknown("ethnicity", found.unknown)
+        # the high-level groups (Asian, Black, Mixed, Other, White), beyond the standard:
+        # same values, same rules, so its unknowns are the ones just noted
+        high, spread = _classify_distinct(
+            classify.ethnic_high_level, out["ethnicity"], mappings.get("ethnicity")
+        )
+        out["ethnic_high_level"] = spread(high.values)
     if kinds.get("disability") == "disability" and "disability" in out.columns:
         found, spread = _classify_distinct(
             classify.disability_group, out["disability"], mappings.get("disability")

@@ -31,7 +31,13 @@ function                  result                          config overrides
 from wres_wdes.classify._common import Classified, normalise, per_distinct
 from wres_wdes.classify.bands import BANDS, MEDICAL_SUBGROUPS, pay_band
 from wres_wdes.classify.disability import DISABILITY_GROUPS, disability_group
-from wres_wdes.classify.ethnicity import ETHNIC_GROUPS, ethnic_group
+from wres_wdes.classify.ethnicity import (
+    ETHNIC_GROUPS,
+    HIGH_LEVEL_FOCUS,
+    HIGH_LEVEL_GROUPS,
+    ethnic_group,
+    ethnic_high_level,
+)
 from wres_wdes.classify.parse import (
     is_bank,
     parse_boolean,
@@ -56,11 +62,14 @@ __all__ = [
     "ETHNIC_GROUPS",
     "FOCUS_GROUPS",
     "GROUPS",
+    "HIGH_LEVEL_FOCUS",
+    "HIGH_LEVEL_GROUPS",
     "MEDICAL_SUBGROUPS",
     "STAFF_CATEGORIES",
     "Classified",
     "disability_group",
     "ethnic_group",
+    "ethnic_high_level",
     "is_bank",
     "normalise",
     "parse_boolean",

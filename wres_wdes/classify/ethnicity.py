@@ -78,68 +78,118 @@ from wres_wdes.classify._common import (
 ETHNIC_GROUPS = ("White", "BME", "Unknown")
 """The categories of :func:`ethnic_group`'s result, in this order."""
 
+HIGH_LEVEL_GROUPS = ("Asian", "Black", "Mixed", "Other", "White", "BME unspecified", "Unknown")
+"""The categories of :func:`ethnic_high_level`'s result, in this order: the five high-level
+groups of the 2021 census for England (Chinese under Asian, Arab under Other ethnic
+group [confirmed: data-formats.md §1.3, S22]), then a BME value that names no group
+(``BAME``, an override to BME of a value no rule places), then Unknown."""
+
+HIGH_LEVEL_FOCUS = ("Asian", "Black", "Mixed", "Other")
+"""The high-level groups compared with White, the reference, in the ethnic-group view."""
+
 _TOKEN = re.compile(r"^(99|[a-z][a-z0-9]?)(?:$|[\s\-:.)|]+(.*)$)")
 _LOCAL_SUBCODE = re.compile(r"^[a-z][0-9]$")
 
 
+Answer = str
+"""What a table gives for a value: ``"group|high level"`` (``"BME|Asian"``)."""
+
+
+def _answers(table: pd.DataFrame) -> list[Answer]:
+    return (table["group"] + "|" + table["high_level"]).tolist()
+
+
 @functools.cache
-def _tables() -> tuple[dict[str, str], dict[str, str], PrefixIndex]:
-    """(code → group, label words → group, prefix words → group)."""
+def _tables() -> tuple[dict[str, Answer], dict[str, Answer], PrefixIndex]:
+    """(code → answer, label words → answer, prefix words → answer), each answer the
+    WRES group and the high-level group together."""
     categories = reference.load("ethnic_categories")
-    codes = dict(zip(categories["code"].str.casefold(), categories["group"], strict=True))
+    codes = dict(zip(categories["code"].str.casefold(), _answers(categories), strict=True))
     labels = {
-        word_key(label.casefold()): group
-        for label, group in zip(categories["label"], categories["group"], strict=True)
+        word_key(label.casefold()): answer
+        for label, answer in zip(categories["label"], _answers(categories), strict=True)
     }
     table = reference.load("ethnic_labels")
     exact = table[table["match"] == "exact"]
     labels.update(
-        (word_key(label.casefold()), group)
-        for label, group in zip(exact["label"], exact["group"], strict=True)
+        (word_key(label.casefold()), answer)
+        for label, answer in zip(exact["label"], _answers(exact), strict=True)
     )
     prefix = table[table["match"] == "prefix"]
     prefixes = prefix_index(
-        (word_key(label.casefold()), group)
-        for label, group in zip(prefix["label"], prefix["group"], strict=True)
+        (word_key(label.casefold()), answer)
+        for label, answer in zip(prefix["label"], _answers(prefix), strict=True)
     )
     return codes, labels, prefixes
 
 
-def _reason(group: str) -> Reason | None:
-    return NOT_STATED if group == "Unknown" else None
+def _reason(answer: Answer) -> Reason | None:
+    return NOT_STATED if answer.startswith("Unknown") else None
 
 
-def _by_label(text: str) -> str | None:
+def _by_label(text: str) -> Answer | None:
     _, labels, prefixes = _tables()
     key = word_key(text)
-    group = labels.get(key)
-    return group if group is not None else prefix_match(key, prefixes)
+    answer = labels.get(key)
+    return answer if answer is not None else prefix_match(key, prefixes)
+
+
+def _natural(value: str) -> tuple[Answer, Reason | None]:
+    """Rules 2–9 for one value: its answer by the reference tables alone."""
+    codes, _, _ = _tables()
+    answer = codes.get(value)  # rule 2
+    if answer is not None:
+        return answer, _reason(answer)
+    token = _TOKEN.match(value)
+    if token is not None:  # rule 3
+        answer = codes.get(token[1])
+        if answer is not None:
+            return answer, _reason(answer)
+    answer = _by_label(value)  # rules 4-5
+    if answer is not None:
+        return answer, _reason(answer)
+    if token is not None and token[2]:  # rule 6
+        answer = _by_label(token[2])
+        if answer is not None:
+            return answer, _reason(answer)
+    if _LOCAL_SUBCODE.match(value):  # rule 7
+        answer = codes.get(value[0])
+        if answer is not None and not answer.startswith("Unknown"):
+            return answer, None
+    if says_not_stated(value):  # rule 8
+        return "Unknown|Unknown", NOT_STATED
+    return "Unknown|Unknown", UNRECOGNISED
+
+
+def _override(value: str, overrides: Mapping[str, str]) -> str | None:
+    """Rule 1 (and rule 3 for an override keyed by a code): the override's group."""
+    group = overrides.get(value)
+    if group is None:
+        token = _TOKEN.match(value)
+        group = overrides.get(token[1]) if token is not None else None
+    return group
 
 
 def _decide(value: str, overrides: Mapping[str, str]) -> tuple[str, Reason | None]:
-    codes, _, _ = _tables()
-    group = overrides.get(value) or codes.get(value)  # rules 1-2
+    group = _override(value, overrides)
     if group is not None:
         return group, _reason(group)
-    token = _TOKEN.match(value)
-    if token is not None:  # rule 3
-        group = overrides.get(token[1]) or codes.get(token[1])
-        if group is not None:
-            return group, _reason(group)
-    group = _by_label(value)  # rules 4-5
-    if group is not None:
-        return group, _reason(group)
-    if token is not None and token[2]:  # rule 6
-        group = _by_label(token[2])
-        if group is not None:
-            return group, _reason(group)
-    if _LOCAL_SUBCODE.match(value):  # rule 7
-        group = codes.get(value[0])
-        if group in ("White", "BME"):
-            return group, None
-    if says_not_stated(value):  # rule 8
-        return "Unknown", NOT_STATED
-    return "Unknown", UNRECOGNISED
+    answer, reason = _natural(value)
+    return answer.split("|")[0], reason
+
+
+def _decide_high_level(value: str, overrides: Mapping[str, str]) -> tuple[str, Reason | None]:
+    """The high-level group: an override decides White or Unknown; an override to BME
+    keeps the value's own group when the tables place it under a BME group, else
+    ``BME unspecified`` (an override never guesses which group)."""
+    group = _override(value, overrides)
+    natural, reason = _natural(value)
+    wres_group, high = natural.split("|")
+    if group is None:
+        return high, reason
+    if group == "BME":
+        return (high if wres_group == "BME" else "BME unspecified"), None
+    return ("White", None) if group == "White" else ("Unknown", NOT_STATED)
 
 
 def ethnic_group(raw: pd.Series, overrides: Mapping[str, str] | None = None) -> Classified:
@@ -186,4 +236,26 @@ def ethnic_group(raw: pd.Series, overrides: Mapping[str, str] | None = None) -> 
         raw, lambda value: _decide(value, folded), blank=("Unknown", "blank")
     )
     values = group_values(raw, answers, index, ETHNIC_GROUPS)
+    return Classified(values=values, unknown=unknown_report(uniques, index, reasons))
+
+
+def ethnic_high_level(raw: pd.Series, overrides: Mapping[str, str] | None = None) -> Classified:
+    """Classify raw ethnic category values into the high-level groups of
+    :data:`HIGH_LEVEL_GROUPS`, by the same rules as :func:`ethnic_group`.
+
+    Beyond the standard: WRES compares White with BME as one group, which hides large
+    differences between the groups within it. A national code's first character
+    decides (A–C White, D–G Mixed, H–L Asian, M–P Black, R Chinese as Asian, S Other),
+    a sub-code nesting under it; labels by the ``high_level`` column of
+    ``ethnic_labels.csv``. ``overrides`` are the ``[mappings.ethnicity]`` table, as for
+    :func:`ethnic_group`.
+
+    >>> ethnic_high_level(pd.Series(["H", "R", "SA", "LB Punjabi", "BAME", "Z"])).values.tolist()
+    ['Asian', 'Asian', 'Other', 'Asian', 'BME unspecified', 'Unknown']
+    """
+    folded = check_overrides(overrides, ETHNIC_GROUPS, "ethnicity", "[mappings.ethnicity]")
+    index, answers, reasons, uniques = classify_unique(
+        raw, lambda value: _decide_high_level(value, folded), blank=("Unknown", "blank")
+    )
+    values = group_values(raw, answers, index, HIGH_LEVEL_GROUPS)
     return Classified(values=values, unknown=unknown_report(uniques, index, reasons))

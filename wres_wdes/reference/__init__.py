@@ -15,9 +15,10 @@ Two columns are common to all tables:
 The tables:
 
 =============================  ==================================================
-``ethnic_categories``          code, label, group: the 16+1 codes, ``Z``, ``99``,
-                               ``X`` and every two-character sub-code
-``ethnic_labels``              label, match (``exact`` or ``prefix``), group
+``ethnic_categories``          code, label, group, high_level: the 16+1 codes,
+                               ``Z``, ``99``, ``X`` and every two-character sub-code
+``ethnic_labels``              label, match (``exact`` or ``prefix``), group,
+                               high_level
 ``disability_values``          value, group
 ``pay_bands``                  band, order, wdes_cluster
 ``pay_band_aliases``           raw, label: VSM, Under Band 1 and similar wording
@@ -25,6 +26,11 @@ The tables:
 ``staff_groups``               name, nwd_code, category
 ``occupation_code_prefixes``   prefix, category, description
 =============================  ==================================================
+
+``high_level`` is the group of the 2021 census for England (Asian, Black, Mixed,
+Other, White; Chinese under Asian, Arab under Other [confirmed: data-formats.md
+§1.3, S22]) that the ethnic-group view reads; a national code's first character
+decides it, as for ``group``; ``BME unspecified`` for a label naming no group.
 
 The tables are read with :mod:`importlib.resources`, so they work from an
 installed wheel or a zip as well as from a source checkout.

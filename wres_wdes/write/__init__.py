@@ -56,17 +56,23 @@ from .transaction import OutputFolderError, OutputLocked, write_transaction
 
 
 def plan_outputs(
-    results: Results | pd.DataFrame, inputs: Inputs, kinds: Sequence[str] | str | None = None
+    results: Results | pd.DataFrame,
+    inputs: Inputs,
+    kinds: Sequence[str] | str | None = None,
+    also: Sequence[str] = (),
 ) -> Plan:
     """Work out and check what :func:`write_outputs` will write, writing nothing.
 
     ``kinds`` is a list of :data:`~wres_wdes.write.plan.OUTPUT_KINDS`, a
     comma-separated string of them or ``"all"``; ``None`` is the default
-    (everything for one organisation, ``metrics, returns, system`` for several).
+    (everything but ``ethnic_groups`` for one organisation, ``metrics, returns,
+    system`` for several). ``also`` adds kinds to those (``--ethnic-groups``).
     """
     frame = results.frame if isinstance(results, Results) else results
     several = frame["organisation"].nunique() > 1
-    plan = Plan(results, inputs, parse_kinds(kinds, several))
+    chosen = parse_kinds(kinds, several)
+    chosen = parse_kinds([*chosen, *also], several) if also else chosen
+    plan = Plan(results, inputs, chosen)
     plan.outputs()  # checks templates and reads history: user problems surface here
     return plan
 

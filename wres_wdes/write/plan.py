@@ -46,8 +46,20 @@ from .disclosure import BOARD_METRICS, unit_parents
 from .returns import slug
 from .safe import document_date
 
-OUTPUT_KINDS = ("metrics", "returns", "publication", "breakdown", "report", "system")
+OUTPUT_KINDS = (
+    "metrics",
+    "returns",
+    "publication",
+    "breakdown",
+    "report",
+    "system",
+    "ethnic_groups",
+)
 """The kinds of output ``--outputs`` chooses from (``all`` is every one)."""
+
+ETHNIC_GROUPS_NAME = "metrics-ethnic-groups.csv"
+"""The ethnic-group view (:mod:`wres_wdes.ethnic_groups`), beyond the standard: written
+when asked for (``--outputs …,ethnic_groups``, ``--ethnic-groups`` or ``all``)."""
 
 SINGLE_DEFAULT = ("metrics", "returns", "publication", "breakdown", "report")
 """What a run of one organisation writes by default: everything."""
@@ -79,7 +91,7 @@ def parse_kinds(text: str | Sequence[str] | None, several: bool) -> tuple[str, .
     names = [t.strip() for t in (text.split(",") if isinstance(text, str) else text)]
     names = [n for n in names if n]
     if names == ["all"]:
-        return OUTPUT_KINDS if several else SINGLE_DEFAULT
+        return OUTPUT_KINDS if several else (*SINGLE_DEFAULT, "ethnic_groups")
     for name in names:
         if name not in OUTPUT_KINDS:
             close = difflib.get_close_matches(name, [*OUTPUT_KINDS, "all"], n=1)
@@ -259,6 +271,8 @@ class Plan:
             from .system import system_outputs
 
             outputs += system_outputs(self)
+        if "ethnic_groups" in self.kinds:
+            outputs.append(self._ethnic_groups())
         return outputs
 
     # --- the kinds ------------------------------------------------------------------
@@ -276,6 +290,16 @@ class Plan:
             Output(PurePosixPath("metrics.csv"), metrics, False, "metrics.csv"),
             Output(PurePosixPath("reconciliation.csv"), reconcile, False, "reconciliation.csv"),
         ]
+
+    def _ethnic_groups(self) -> Output:
+        inputs = self.inputs
+
+        def write(path: Path) -> None:
+            from ..ethnic_groups import by_ethnic_group
+
+            by_ethnic_group(inputs).to_csv(path)
+
+        return Output(PurePosixPath(ETHNIC_GROUPS_NAME), write, False, ETHNIC_GROUPS_NAME)
 
     def _templates(self) -> dict[str, tuple[object, pd.DataFrame]]:
         from .returns import check_template, find_template
