@@ -423,10 +423,10 @@ class Plan:
             write_docx(paper(), path, document_date(view.config))
 
         outputs.append(
-            Output(view.folder / PAPER_NAME, write_paper, True, f"board paper, {view.name}")
+            Output(view.folder / REPORT_NAME, write_report, True, f"report, {view.name}")
         )
         outputs.append(
-            Output(view.folder / REPORT_NAME, write_report, True, f"report, {view.name}")
+            Output(view.folder / PAPER_NAME, write_paper, True, f"board paper, {view.name}")
         )
         return outputs
 

@@ -34,9 +34,11 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Bullets:
-    """A bulleted list: each item a (bold lead, text) pair; the lead may be empty."""
+    """A bulleted list: each item a (bold lead, text) pair; the lead may be empty.
+    ``small`` sets it in a smaller type in Word (long lists of figures in words)."""
 
     items: tuple[tuple[str, str], ...]
+    small: bool = False
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,7 @@ def _headline(published, organisation, standard, level, beside, plain_words) -> 
             style="note",
         ),
         Heading("Each figure in words", 3),
-        Bullets(tuple(words)),
+        Bullets(tuple(words), small=True),
     ]
 
 
@@ -111,8 +111,13 @@ def _figures(charts, standard: str, kinds: Sequence[str]) -> list[Block]:
     return [
         Figure(PurePosixPath(c.path).as_posix(), c.chart.alt, c.chart.title, c.chart)
         for c in charts
-        if c.key[0] == standard and c.kind in kinds
+        if c.key[0] == standard and c.kind in kinds and not _empty(c)
     ]
+
+
+def _empty(chart) -> bool:
+    """A forest or funnel plot with no unit to show (every one confidential)."""
+    return chart.kind in ("forest", "funnel") and getattr(chart.chart, "rows", 2) <= 1
 
 
 def _model_employer(table) -> list[Block]:
@@ -192,9 +197,14 @@ def _standard(ctx, standard: str) -> list[Block]:
         word = "band" if standard == "WRES" else "cluster"
         out += [Heading(f"{standard} 1: the workforce by {word}", 2), *metric1]
     out += _model_employer(ctx["model_employer"].get(standard))
-    units = _figures(ctx["charts"], standard, ("forest", "funnel"))
-    if units:
-        out += [Heading("Relative likelihoods by directorate and unit", 2), *units]
+    if _figures(ctx["charts"], standard, ("forest", "funnel")):
+        out.append(
+            Paragraph(
+                f"Each {standard} relative likelihood by directorate and unit is charted in the "
+                "appendix; the figures are under each directorate below.",
+                style="note",
+            )
+        )
     out += _trend(ctx["trend"], organisation, standard, ctx["history_given"], ctx["charts"])
     return out
 
@@ -515,6 +525,29 @@ def _breakdown_appendix(published, organisation, level, parents, charts) -> list
     return out
 
 
+def _charts_appendix(charts) -> list[Block]:
+    out: list[Block] = []
+    for standard in ("WRES", "WDES"):
+        units = _figures(charts, standard, ("forest", "funnel"))
+        empty = [
+            f"{c.key[0]} {c.key[1]}"
+            for c in charts
+            if c.key[0] == standard and c.kind == "forest" and _empty(c)
+        ]
+        if not units and not empty:
+            continue
+        out += [Heading(f"{standard} relative likelihoods by directorate and unit", 2), *units]
+        if empty:
+            out.append(
+                Paragraph(
+                    f"No unit's figure of {', '.join(empty)} can be published (every one is "
+                    "confidential or not calculable), so its chart is not shown here.",
+                    style="note",
+                )
+            )
+    return out
+
+
 def _trend_appendix(trend, organisation, history_given) -> list[Block]:
     if not history_given or trend is None:
         return []
@@ -642,6 +675,7 @@ def build_paper(
     blocks += _directorates(published, organisation, parents)
     blocks += _method(config, published, history_given)
     blocks += [PageBreak(), Heading("Appendix", 1)]
+    blocks += _charts_appendix(list(charts))
     blocks += _metric1_appendix(published, organisation)
     blocks += _breakdown_appendix(published, organisation, level, parents, charts)
     blocks += _trend_appendix(trend, organisation, history_given)

@@ -24,7 +24,7 @@ from pathlib import Path
 from .blocks import Bullets, Figure, Heading, PageBreak, Paper, Paragraph, Table
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-FIGURE_WIDTH_CM = 15.5
+FIGURE_WIDTH_CM = 11.5
 TABLE_FONT_PT = 8
 BODY_FONT = "Arial"
 
@@ -121,9 +121,14 @@ def build_document(paper: Paper, when: dt.datetime):
         elif isinstance(block, Bullets):
             for lead, text in block.items:
                 paragraph = document.add_paragraph(style="List Bullet")
+                runs = []
                 if lead:
-                    paragraph.add_run(xml_text(lead) + " ").bold = True
-                paragraph.add_run(xml_text(text))
+                    runs.append(paragraph.add_run(xml_text(lead) + " "))
+                    runs[-1].bold = True
+                runs.append(paragraph.add_run(xml_text(text)))
+                if block.small:
+                    for run in runs:
+                        run.font.size = Pt(9)
         elif isinstance(block, Table):
             _table(document, block)
         elif isinstance(block, Figure):
