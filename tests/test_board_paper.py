@@ -93,9 +93,7 @@ def test_the_executive_summary_follows_from_metrics_csv(paper) -> None:
             assert f"{standard} {r['metric']} (" in line and f"{r['value']:.2f}" in line
         others = ratios[(ratios["standard"] == standard) & ~ratios.index.isin(mine.index)]
         for _, r in others.iterrows():
-            label = f"{standard} {r['metric']} (" + (
-                r["group"] + " ÷ " + r["reference_group"]
-            )
+            label = f"{standard} {r['metric']} (" + (r["group"] + " ÷ " + r["reference_group"])
             assert f"{label}) {r['value']:.2f}" not in line
         assert line.count("÷") == len(mine)
     # board: share of all members from the counts (WRES 9, group BME, category all)
@@ -163,3 +161,34 @@ def test_the_docx_is_the_same_bytes_each_time(paper, tmp_path) -> None:
         assert {i.date_time[:3] for i in book.infolist()} == {(2024, 3, 31)}
         core = book.read("docProps/core.xml").decode()
     assert "2024-03-31" in core
+
+
+def test_a_missing_input_is_named_with_the_metrics_it_stops(tmp_path) -> None:
+    from test_honest_figures import cases, people
+
+    from wres_wdes import Config, load_frames
+    from wres_wdes.calculate import calculate
+    from wres_wdes.write import write_outputs
+
+    staff = pd.concat([people(200, "A", "T", "X"), people(60, "N", "T", "X")])
+    disc = pd.concat([cases(staff.iloc[:200], 20), cases(staff.iloc[200:], 9)])
+    inputs = load_frames(
+        {"staff": staff, "disciplinary": disc}, Config(organisation_name="T", year=2024)
+    )
+    out = tmp_path / "out"
+    write_outputs(calculate(inputs), inputs, out, kinds="report")
+    missing = " ".join(section(out / "report.docx", "What this paper could not compute"))
+    # registry inputs (metrics/registry.py): WRES 2 and WDES 2 read applications, WRES 4
+    # training, WRES 9 and WDES 10 the board, WRES 5-8 and WDES 4a-9a the Staff Survey
+    for label, reason in (
+        ("WRES 2", "no applications file"),
+        ("WRES 4", "no training file"),
+        ("WRES 9", "no board file"),
+        ("WDES 10", "no board file"),
+        ("WRES 5", "no Staff Survey file"),
+        ("WDES 9a", "no Staff Survey file"),
+    ):
+        assert f"{label}:" in missing and reason in missing, label
+    assert "WRES 3:" not in missing  # computed from the disciplinary file
+    summary = " ".join(section(out / "report.docx", "Executive summary"))
+    assert "Not computed:" in summary and "no training file" in summary

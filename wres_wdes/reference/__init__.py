@@ -24,6 +24,9 @@ The tables:
 ``medical_grades``             grade, medical_subgroup, wdes_cluster
 ``staff_groups``               name, nwd_code, category
 ``occupation_code_prefixes``   prefix, category, description
+``national_figures``           standard, metric, figure, year, value, shown, conflict:
+                               NHS England's published national figures (``wres.md``
+                               §9.2, ``wdes.md`` §10), for the board paper
 =============================  ==================================================
 
 The tables are read with :mod:`importlib.resources`, so they work from an

@@ -21,7 +21,6 @@ from .paper.build import REPORT_UNITS
 from .paper.markdown import markdown_image
 from .publication import CONFIDENTIAL, Published
 
-
 VERBS = {
     "applications": ("applicants", "to be appointed from shortlisting", "appointments"),
     "disciplinary": ("staff", "to enter the formal disciplinary process", "cases"),

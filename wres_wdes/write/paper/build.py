@@ -302,8 +302,12 @@ def _directorates(published, organisation, parents) -> list[Block]:
         elif entry.statistic == "relative_likelihood":
             sel = sub[sub["category"] == ""]
             columns.append(
-                (entry.standard, f"{entry.standard} {entry.metric}: {entry.direction}", sel,
-                 "relative_likelihood")
+                (
+                    entry.standard,
+                    f"{entry.standard} {entry.metric}: {entry.direction}",
+                    sel,
+                    "relative_likelihood",
+                )
             )
     if not columns:
         return []
@@ -316,7 +320,12 @@ def _directorates(published, organisation, parents) -> list[Block]:
     lookup = []
     for standard, header, sel, statistic in columns:
         lookup.append(
-            (standard, header, dict(zip(zip(sel["level"], sel["unit"], strict=True), sel.index, strict=True)), statistic)
+            (
+                standard,
+                header,
+                dict(zip(zip(sel["level"], sel["unit"], strict=True), sel.index, strict=True)),
+                statistic,
+            )
         )
     groups: list[list[tuple]] = []
     for r in nested.itertuples(index=False):
@@ -471,30 +480,62 @@ def _breakdown_appendix(published, organisation, level, parents, charts) -> list
         ]
         intervals = [
             "" if c else interval_text(s, lo, hi)
-            for c, s, lo, hi in zip(secret, sub["statistic"], sub["ci_low"], sub["ci_high"], strict=True)
+            for c, s, lo, hi in zip(
+                secret, sub["statistic"], sub["ci_low"], sub["ci_high"], strict=True
+            )
         ]
         names = [("↳ " * max(d - 1, 0)) + str(u) for u, d in zip(sub["unit"], depth, strict=True)]
         if entry.metric == "1":
-            headers = ["level", "unit", f"{focus} staff", "all staff", f"% {focus}", f"{level:.0%} interval"]
-            columns = [sub["level"], names, shown["events_group"], shown["n_group"], values, intervals]
+            headers = [
+                "level",
+                "unit",
+                f"{focus} staff",
+                "all staff",
+                f"% {focus}",
+                f"{level:.0%} interval",
+            ]
+            columns = [
+                sub["level"],
+                names,
+                shown["events_group"],
+                shown["n_group"],
+                values,
+                intervals,
+            ]
             if not any(intervals):
                 del headers[-1], columns[-1]
         else:
             group = entry.group or "group"
             reference = entry.reference_group or "reference"
             headers = [
-                "level", "unit", "category", f"{group}: n", f"{group}: events",
-                f"{reference}: n", f"{reference}: events", "value", f"{level:.0%} interval", "flags",
+                "level",
+                "unit",
+                "category",
+                f"{group}: n",
+                f"{group}: events",
+                f"{reference}: n",
+                f"{reference}: events",
+                "value",
+                f"{level:.0%} interval",
+                "flags",
             ]
             columns = [
-                sub["level"], names, sub["category"].replace("", "–"),
-                shown["n_group"], shown["events_group"], shown["n_reference"],
-                shown["events_reference"], values, intervals,
+                sub["level"],
+                names,
+                sub["category"].replace("", "–"),
+                shown["n_group"],
+                shown["events_group"],
+                shown["n_reference"],
+                shown["events_reference"],
+                values,
+                intervals,
                 [shown_flags(f, c) for f, c in zip(sub["flags"], secret, strict=True)],
             ]
             if not (sub["category"] != "").any():
                 del headers[2], columns[2]
-        body = tuple(tuple(str(v) for v in r) for r in zip(*(list(c) for c in columns), strict=True))
+        body = tuple(
+            tuple(str(v) for v in r) for r in zip(*(list(c) for c in columns), strict=True)
+        )
         title = entry.direction or entry.wording.split(".")[0]
         out.append(Heading(f"{entry.standard} {entry.metric}: {title}", 3))
         out.append(Table(tuple(headers), body))
@@ -505,8 +546,7 @@ def _breakdown_appendix(published, organisation, level, parents, charts) -> list
                     "are in the publication workbook (and every figure, unsuppressed, in the "
                     "internal breakdown)"
                     + (
-                        ", and compared on the funnel plot in the section on "
-                        f"{entry.standard}."
+                        ", and compared on its funnel plot in this appendix."
                         if entry.key in funnels
                         else "."
                     ),
@@ -611,8 +651,10 @@ def build_paper(
     """
     from ..report import plain_words
 
-    organisation = str(published.rows["organisation"].iloc[0]) if len(published.rows) else (
-        config.organisation_name
+    organisation = (
+        str(published.rows["organisation"].iloc[0])
+        if len(published.rows)
+        else (config.organisation_name)
     )
     level = config.options.confidence_level
     year = config.year
@@ -622,8 +664,15 @@ def build_paper(
     declared = declaration(published, organisation)
     missing = not_computed(published, organisation, config)
     messages = key_messages(
-        published, organisation, year, trend, history_given,
-        [t for t in employer.values() if t is not None], declared, beside, missing,
+        published,
+        organisation,
+        year,
+        trend,
+        history_given,
+        [t for t in employer.values() if t is not None],
+        declared,
+        beside,
+        missing,
     )
     start, end = config.data_year
     code = f" ({config.organisation_code})" if config.organisation_code else ""

@@ -228,7 +228,12 @@ def model_employer(published: Published, organisation: str, standard: str) -> Mo
     from ..order import category_order
 
     senior = [i for i in rows.index if _senior(rows.loc[i, "category"], standard)]
-    senior.sort(key=lambda i: (rows.loc[i, "category"].split("/")[0], category_order(rows.loc[i, "category"])))
+    senior.sort(
+        key=lambda i: (
+            rows.loc[i, "category"].split("/")[0],
+            category_order(rows.loc[i, "category"]),
+        )
+    )
     for i in senior:
         row = rows.loc[i]
         count_hidden = bool(hidden.loc[i, "events_group"])
@@ -243,7 +248,9 @@ def model_employer(published: Published, organisation: str, standard: str) -> Mo
                 row["category"],
                 CONFIDENTIAL if count is None else f"{count:,}",
                 CONFIDENTIAL if total is None else f"{total:,}",
-                CONFIDENTIAL if bool(hidden.loc[i, "value"]) else format_value("percent", row["value"]),
+                CONFIDENTIAL
+                if bool(hidden.loc[i, "value"])
+                else format_value("percent", row["value"]),
                 CONFIDENTIAL if needed is None else f"{needed:,}",
                 needed,
                 count,
@@ -276,7 +283,11 @@ def declaration(published: Published, organisation: str) -> Declaration:
 
     def count(standard: str, group: str) -> float | None:
         i = _one(rows, standard=standard, metric="1", category="all", group=group)
-        return None if i is None or hidden.loc[i, "events_group"] else float(rows.loc[i, "events_group"])
+        return (
+            None
+            if i is None or hidden.loc[i, "events_group"]
+            else float(rows.loc[i, "events_group"])
+        )
 
     disabled, non = count("WDES", "Disabled"), count("WDES", "Non-disabled")
     esr = None

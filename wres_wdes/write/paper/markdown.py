@@ -55,9 +55,7 @@ def render_markdown(paper: Paper) -> str:
             out.append(f"{lead}{text}\n")
         elif isinstance(block, Bullets):
             for lead, text in block.items:
-                out.append(
-                    "- " + (f"**{md_text(lead)}** " if lead else "") + md_text(text)
-                )
+                out.append("- " + (f"**{md_text(lead)}** " if lead else "") + md_text(text))
             out.append("")
         elif isinstance(block, Table):
             if block.caption:

@@ -79,19 +79,21 @@ def _likelihood_message(published, organisation, standard) -> tuple[str, str] | 
         f"{standard}:",
         f"{len(found)} relative likelihood{'s' if len(found) > 1 else ''} "
         f"lie{'' if len(found) > 1 else 's'} outside 0.80–1.25 and "
-        f"{'are' if len(found) > 1 else 'is'} statistically significant: "
-        + "; ".join(found)
-        + ".",
+        f"{'are' if len(found) > 1 else 'is'} statistically significant: " + "; ".join(found) + ".",
     )
 
 
 def change_words(row: pd.Series, before: float) -> str:
     """``WRES 3 (BME ÷ White) rose from 1.10 to 2.03``."""
     verb = "rose" if row["value"] > before else "fell" if row["value"] < before else "stayed"
-    label = rl_label(row) if row["statistic"] == "relative_likelihood" else (
-        f"{row['standard']} {row['metric']} ({row['group']}"
-        + (f", {row['category']}" if row["category"] else "")
-        + ")"
+    label = (
+        rl_label(row)
+        if row["statistic"] == "relative_likelihood"
+        else (
+            f"{row['standard']} {row['metric']} ({row['group']}"
+            + (f", {row['category']}" if row["category"] else "")
+            + ")"
+        )
     )
     return (
         f"{label} {verb} from {format_value(row['statistic'], before)} to "
@@ -116,7 +118,15 @@ def changes(trend: pd.DataFrame | None, year: int) -> tuple[list[str], list[str]
         return [], [], None
     shown = published_trend(trend)
     shown = shown[shown["statistic"] != "yes_no"]
-    keys = ["organisation", "standard", "metric", "category", "group", "reference_group", "statistic"]
+    keys = [
+        "organisation",
+        "standard",
+        "metric",
+        "category",
+        "group",
+        "reference_group",
+        "statistic",
+    ]
     shown = shown.sort_values("year", kind="stable")
     shown = shown.assign(_before=shown.groupby(keys, dropna=False)["value"].shift(1))
     now = shown[(shown["year"] == year) & shown["change"].notna() & shown["_before"].notna()]
@@ -267,8 +277,7 @@ def _missing_message(missing: list[tuple[str, str]]) -> tuple[str, str] | None:
         by_reason.setdefault(reason, []).append(label)
     return (
         "Not computed:",
-        "; ".join(f"{', '.join(labels)} ({reason})" for reason, labels in by_reason.items())
-        + ".",
+        "; ".join(f"{', '.join(labels)} ({reason})" for reason, labels in by_reason.items()) + ".",
     )
 
 
