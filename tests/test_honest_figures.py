@@ -172,7 +172,10 @@ def test_no_published_file_shows_a_figure_the_suppressed_table_hides(tmp_path: P
     trend = pd.read_csv(out / "trend.csv")
     hidden = trend[(trend.metric.astype(str) == "3") & (trend.year == 2023)]
     assert hidden["confidential"].all()  # 3 BME cases: below the threshold of 5
+    from docx_text import all_text
+
     published_text = [(out / "report.md").read_text(encoding="utf-8")]
+    published_text.append(all_text(out / "report.docx"))  # the board paper, alt text too
     for png in (out / "charts").glob("*.png"):
         published_text.append(Image.open(png).text.get("Description", ""))
     workbook = load_workbook(out / "WRES-WDES-2024-publication.xlsx", read_only=True)

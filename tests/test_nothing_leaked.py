@@ -100,6 +100,21 @@ def test_the_report_shows_html_and_links_as_text(hostile_run: Path) -> None:
     assert "[Contact HR]\\(https:\\/\\/evil.example/hr)" in text
 
 
+def test_the_board_paper_shows_html_and_links_as_text(hostile_run: Path) -> None:
+    import zipfile
+
+    from docx_text import all_text
+
+    text = all_text(hostile_run / "report.docx")
+    assert "<script>" in text  # shown as written: python-docx escapes it as text
+    with zipfile.ZipFile(hostile_run / "report.docx") as book:
+        xml = book.read("word/document.xml").decode()  # the body: every text from the inputs
+        rels = "".join(book.read(n).decode() for n in book.namelist() if n.endswith(".rels"))
+    assert "<script>" not in xml and "&lt;script&gt;" in xml
+    assert "evil.example" not in rels  # no live link
+    assert "<w:hyperlink" not in xml and "<w:fldSimple" not in xml and "<w:instrText" not in xml
+
+
 def test_inert_markup_changes_only_what_gptables_would_read() -> None:
     assert inert_markup("Medicine & Urgent Care") == "Medicine & Urgent Care"
     assert inert_markup("[a](b) and $$c$$").replace("\u200b", "") == "[a](b) and $$c$$"

@@ -12,6 +12,7 @@ TABLES = (
     "ethnic_categories",
     "ethnic_labels",
     "medical_grades",
+    "national_figures",
     "not_stated_phrases",
     "occupation_code_prefixes",
     "pay_band_aliases",

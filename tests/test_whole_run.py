@@ -104,14 +104,15 @@ def test_the_report_lists_directorates_and_points_to_the_workbooks_for_units(
     assert len(table_rows) < 400
     assert "Unit 0001" not in text
     assert re.search(r"the [\d,]+ figures below it are in the publication workbook", text)
-    assert "funnel plot below" in text
+    assert "compared on its funnel plot in this appendix" in text  # the chart is there too
+    assert "charts/funnel-" in text
 
 
 def test_a_small_breakdown_lists_each_unit_under_its_directorate(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert main(["run", "--out", str(out), "--outputs", "report", "--quiet"]) == 0
     text = (out / "report.md").read_text(encoding="utf-8")
-    section = text[text.index("WRES 2: White ÷ BME") :]
+    section = text[text.index("#### WRES 2: White ÷ BME") :]  # the appendix table
     rows = [line.split("|")[1:3] for line in section.splitlines()[4:40] if line.startswith("|")]
     levels = [level.strip() for level, _ in rows]
     # a directorate row, then its units (marked ↳), then the next directorate

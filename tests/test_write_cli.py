@@ -14,6 +14,7 @@ EXPECTED = {
     "WRES-WDES-2024-publication.xlsx",
     "INTERNAL-not-for-publication-breakdown.xlsx",
     "report.md",
+    "report.docx",
     "wres-wdes-manifest.json",
 }
 

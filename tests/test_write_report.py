@@ -61,14 +61,19 @@ def test_a_confidential_figure_is_not_read_out() -> None:
 def test_the_report_carries_headlines_metric1_breakdowns_and_charts(tmp_path_factory) -> None:
     _, out = shared_run(tmp_path_factory)
     text = (out / "report.md").read_text(encoding="utf-8")
+    # report.md is the plain-text twin of the board paper (report.docx): the same
+    # sections, headed as the paper heads them
     for heading in (
-        "## Headline figures",
-        "### WRES",
-        "### WDES",
-        "## WRES 1 by band",
-        "## WDES 1 by cluster",
-        "## By directorate and unit",
-        "## Method",
+        "## Executive summary",
+        "## Recommendation",
+        "## WRES: Workforce Race Equality Standard",
+        "## WDES: Workforce Disability Equality Standard",
+        "### Headline figures",
+        "### WRES 1 by band",
+        "### WDES 1 by cluster",
+        "## By directorate",
+        "### Every metric by directorate and unit",
+        "## Method and caveats",
     ):
         assert heading in text
     assert "times as likely as" in text and "95% interval" in text

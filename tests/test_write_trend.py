@@ -107,5 +107,40 @@ def test_trend_command_and_history_in_a_run(tmp_path: Path, capsys) -> None:
     trend = pd.read_csv(run_out / "trend.csv", dtype={"metric": str})
     assert sorted(trend["year"].unique()) == [2023, 2024]
     report = (run_out / "report.md").read_text(encoding="utf-8")
-    assert "## Trends" in report and "change from last year" in report
+    assert "### Direction of travel" in report and "change from last year" in report
     assert (run_out / "charts" / "trend-WRES.png").is_file()
+    _check_two_year_paper(run_out, earlier / "out" / "metrics.csv")
+
+
+def _check_two_year_paper(out: Path, earlier: Path) -> None:
+    """The board paper of a run with one earlier year: the years side by side, and the
+    summary's changes those that trend.csv marks significant, valued from each year's
+    metrics.csv."""
+    import docx
+    from docx_text import alt_texts, section
+
+    document = docx.Document(str(out / "report.docx"))
+    travel = [
+        t for t in document.tables if [c.text for c in t.rows[0].cells][2:4] == ["2023", "2024"]
+    ]
+    assert len(travel) >= 1  # a direction-of-travel table per standard
+    assert any(a.startswith("Line chart") or "2023" in a for a in alt_texts(out / "report.docx"))
+    summary = " ".join(section(out / "report.docx", "Executive summary"))
+    assert "Since 2023:" in summary and "no earlier years" not in summary
+    trend = pd.read_csv(out / "trend.csv", dtype={"metric": str}, keep_default_na=False)
+    now = trend[(trend["year"] == 2024) & (trend["statistic"] == "relative_likelihood")]
+    before = pd.read_csv(earlier, dtype={"metric": str}, keep_default_na=False)
+    before = before[(before["level"] == "organisation") & (before["category"] == "")]
+    current = pd.read_csv(out / "metrics.csv", dtype={"metric": str}, keep_default_na=False)
+    current = current[(current["level"] == "organisation") & (current["category"] == "")]
+    significant = now[now["change_significant"].astype(str) == "True"]
+    if significant.empty:
+        assert "no headline figure changed by a statistically significant amount" in summary
+        return
+    for _, r in significant.head(3).iterrows():
+        key = (current["standard"] == r["standard"]) & (current["metric"] == r["metric"])
+        was = before[(before["standard"] == r["standard"]) & (before["metric"] == r["metric"])]
+        was = was[was["statistic"] == "relative_likelihood"]
+        is_ = current[key & (current["statistic"] == "relative_likelihood")]
+        text = f"from {float(was['value'].iloc[0]):.2f} to {float(is_['value'].iloc[0]):.2f}"
+        assert f"{r['standard']} {r['metric']} (" in summary and text in summary

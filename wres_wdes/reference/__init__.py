@@ -25,6 +25,9 @@ The tables:
 ``medical_grades``             grade, medical_subgroup, wdes_cluster
 ``staff_groups``               name, nwd_code, category
 ``occupation_code_prefixes``   prefix, category, description
+``national_figures``           standard, metric, figure, year, value, shown, conflict:
+                               NHS England's published national figures (``wres.md``
+                               §9.2, ``wdes.md`` §10), for the board paper
 =============================  ==================================================
 
 ``high_level`` is the group of the 2021 census for England (Asian, Black, Mixed,

@@ -12,8 +12,9 @@ output asked for (:data:`~wres_wdes.write.plan.OUTPUT_KINDS`):
   (:mod:`.disclosure`);
 - ``breakdown``: ``INTERNAL-not-for-publication-breakdown.xlsx``, every figure
   unsuppressed (:mod:`.breakdown`);
-- ``report``: ``report.md`` and ``charts/*.png``, the board report
-  (:mod:`.report`, :mod:`.charts`) with the publication's suppression, and
+- ``report``: ``report.docx`` (the board paper) and ``report.md`` (the same as
+  plain text), one content model (:mod:`.paper`), and ``charts/*.png``
+  (:mod:`.charts`), with the publication's suppression, and
   ``trend.csv`` when the config has ``[history]`` (:mod:`.trend`);
 - ``system`` (runs of several organisations): ``system/``, the organisations side
   by side (:mod:`.system`).

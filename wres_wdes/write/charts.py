@@ -23,6 +23,7 @@ the report can describe a chart another process draws.
 
 from __future__ import annotations
 
+import io
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -79,13 +80,19 @@ class Chart:
         return self._figure
 
     def save(self, path: Path) -> None:
+        Path(path).write_bytes(self.png())
+
+    def png(self) -> bytes:
+        """The chart as PNG bytes, drawn in memory (the report's Word copy embeds them)."""
         FigureCanvasAgg(self.figure)
+        buffer = io.BytesIO()
         self.figure.savefig(
-            path,
+            buffer,
             format="png",
             dpi=100,
             metadata={"Title": self.title, "Description": self.alt, "Software": "wres_wdes"},
         )
+        return buffer.getvalue()
 
 
 def _outside_words(count: int, what: str) -> str:

@@ -12,8 +12,8 @@ kind             files                                                  where
 ``returns``      ``WRES-return-….xlsx``, ``WDES-return-….xlsx``         each organisation's
 ``publication``  ``WRES-WDES-<year>-publication.xlsx``                  each organisation's
 ``breakdown``    ``INTERNAL-not-for-publication-breakdown.xlsx``        each organisation's
-``report``       ``report.md``, ``charts/*.png`` (and ``trend.csv``     each organisation's
-                 with ``[history]``)
+``report``       ``report.docx`` (the board paper), ``report.md``,      each organisation's
+                 ``charts/*.png`` (and ``trend.csv`` with ``[history]``)
 ``system``       ``league-table.xlsx``, ``funnel-*.png``, ``system.md``  ``system/``
 ===============  =====================================================  ==================
 
@@ -69,6 +69,7 @@ SYSTEM_DEFAULT = ("metrics", "returns", "system")
 organisation's returns, and the system view. Fast at national scale."""
 
 REPORT_NAME = "report.md"
+PAPER_NAME = "report.docx"
 TREND_NAME = "trend.csv"
 CHARTS = "charts"
 SYSTEM = "system"
@@ -428,31 +429,31 @@ class Plan:
             outputs.append(
                 Output(view.folder / TREND_NAME, write_trend, False, f"trend, {view.name}")
             )
-        described: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
-        trend_charts: list[tuple[str, str]] = []
-        for c in charts:
-            relative = c.path.relative_to(view.folder).as_posix()
-            if c.kind == "trend":
-                trend_charts.append((relative, c.chart.alt))
-            else:
-                described.setdefault(c.key, {})[c.kind] = (relative, c.chart.alt)
+        relative = [c._replace(path=c.path.relative_to(view.folder)) for c in charts]
+
+        def paper(mine=mine, relative=relative):
+            from .report import report_paper
+
+            return report_paper(
+                view.published, view.config, charts=relative, trend=mine, parents=view.parents
+            )
 
         def write_report(path: Path) -> None:
-            from .report import report_markdown
-            from .trend import trend_markdown
+            from .paper import render_markdown
 
-            text = report_markdown(
-                view.published,
-                view.config,
-                charts={view.name: described},
-                trend_text=trend_markdown(mine) if mine is not None else "",
-                trend_charts={view.name: trend_charts},
-                parents=view.parents,
-            )
-            path.write_text(text, encoding="utf-8")
+            path.write_text(render_markdown(paper()), encoding="utf-8")
+
+        def write_paper(path: Path) -> None:
+            from .paper.word import write_docx
+            from .safe import document_date
+
+            write_docx(paper(), path, document_date(view.config))
 
         outputs.append(
             Output(view.folder / REPORT_NAME, write_report, True, f"report, {view.name}")
+        )
+        outputs.append(
+            Output(view.folder / PAPER_NAME, write_paper, True, f"board paper, {view.name}")
         )
         return outputs
 
