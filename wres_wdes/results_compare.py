@@ -39,22 +39,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .results_columns import years_of
+from .results_columns import METRICS_COLUMNS, years_of
 from .stats.change import mover_difference, ratio_of_ratios
 from .stats.proportions import difference_interval, percent_interval
 
-KEYS = (
-    "organisation",
-    "standard",
-    "metric",
-    "level",
-    "unit",
-    "category",
-    "group",
-    "reference_group",
-    "statistic",
-)
-"""What makes two years' rows the same figure."""
+KEYS = ("organisation", *METRICS_COLUMNS[: METRICS_COLUMNS.index("statistic") + 1])
+"""What makes two years' rows the same figure: the organisation, and the contract's
+columns from ``standard`` to ``statistic``."""
 
 COUNTS = ("events_group", "n_group", "events_reference", "n_reference")
 

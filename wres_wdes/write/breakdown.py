@@ -23,6 +23,10 @@ from .safe import escape_frame, escape_text
 
 FILENAME = "INTERNAL-not-for-publication-breakdown.xlsx"
 
+RUN_COLUMNS = ("year", "confidence_level", "results_version", "package_version")
+"""Columns of ``metrics.csv`` that hold one value for the whole run: said once on the
+``READ ME`` sheet, not on every row of every sheet."""
+
 WARNING = (
     "NOT FOR PUBLICATION. This workbook holds exact counts, including small numbers "
     "that could identify people. Share it only with those who need it; publish the "
@@ -99,9 +103,14 @@ def write_breakdown(frame: pd.DataFrame, config: Config, path: Path) -> None:
             f"Organisation: {config.organisation_name}"
             + (f" ({config.organisation_code})" if config.organisation_code else ""),
             f"Reporting year: {config.year} (census 31 March {config.year})",
-            "One sheet per metric; the columns are those of metrics.csv (docs/outputs.md). "
+            "One sheet per metric; the columns are those of metrics.csv (docs/outputs.md) "
+            "but the ones that hold one value for the whole run, given here. "
             "Ratios are group ÷ reference_group as NHS England defines each metric.",
         ]
+        for column in RUN_COLUMNS:
+            if column in frame and len(frame):
+                values = ", ".join(str(v) for v in pd.unique(frame[column].dropna()))
+                lines.append(f"{column}: {values}")
         for i, line in enumerate(lines, start=2):
             readme.write_string(i, 0, str(escape_text(line)), wrap)
 
@@ -111,6 +120,7 @@ def write_breakdown(frame: pd.DataFrame, config: Config, path: Path) -> None:
         used: set[str] = {"READ ME"}
         for standard, metric in order:
             part = frame[(frame["standard"] == standard) & (frame["metric"] == metric)]
+            part = part.drop(columns=[c for c in RUN_COLUMNS if c in part])
             part = part.reset_index(drop=True)
             sheet = workbook.add_worksheet(_sheet_name(standard, metric, used))
             entry = BY_KEY.get((standard, metric))

@@ -72,6 +72,7 @@ class Chart:
     draw: Callable[[], Figure]
     rows: int = 0
     _figure: Figure | None = None
+    _png: bytes | None = None
 
     @property
     def figure(self) -> Figure:
@@ -83,16 +84,19 @@ class Chart:
         Path(path).write_bytes(self.png())
 
     def png(self) -> bytes:
-        """The chart as PNG bytes, drawn in memory (the report's Word copy embeds them)."""
-        FigureCanvasAgg(self.figure)
-        buffer = io.BytesIO()
-        self.figure.savefig(
-            buffer,
-            format="png",
-            dpi=100,
-            metadata={"Title": self.title, "Description": self.alt, "Software": "wres_wdes"},
-        )
-        return buffer.getvalue()
+        """The chart as PNG bytes, drawn in memory once (the chart file and the report's
+        Word copy are the same bytes; in one process they are drawn once)."""
+        if self._png is None:
+            FigureCanvasAgg(self.figure)
+            buffer = io.BytesIO()
+            self.figure.savefig(
+                buffer,
+                format="png",
+                dpi=100,
+                metadata={"Title": self.title, "Description": self.alt, "Software": "wres_wdes"},
+            )
+            self._png = buffer.getvalue()
+        return self._png
 
 
 def _outside_words(count: int, what: str) -> str:
