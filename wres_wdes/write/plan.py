@@ -431,12 +431,22 @@ class Plan:
             )
         relative = [c._replace(path=c.path.relative_to(view.folder)) for c in charts]
 
+        built: list = []  # the paper, built once for both renderings in one process
+
         def paper(mine=mine, relative=relative):
             from .report import report_paper
 
-            return report_paper(
-                view.published, view.config, charts=relative, trend=mine, parents=view.parents
-            )
+            if not built:
+                built.append(
+                    report_paper(
+                        view.published,
+                        view.config,
+                        charts=relative,
+                        trend=mine,
+                        parents=view.parents,
+                    )
+                )
+            return built[0]
 
         def write_report(path: Path) -> None:
             from .paper import render_markdown
