@@ -37,7 +37,7 @@ import pandas as pd
 from .classify import normalise
 from .config import Config
 from .contract import header_key
-from .counts import key_positions
+from .keys import key_positions
 from .people import fold_people
 from .problems import Problem, row_problems
 

@@ -21,7 +21,7 @@ import pandas as pd
 from pandas.api.types import union_categoricals
 
 from . import classify
-from .counts import key_positions, shared_codes
+from .keys import key_positions, shared_codes
 from .problems import Problem
 
 CASE_INPUTS = ("disciplinary", "capability", "training", "leavers")

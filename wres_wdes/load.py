@@ -234,7 +234,7 @@ def _load_one(
         if (p.row, p.column) not in reported
     ]
     if key in ("survey_responses", "survey_results") and not header_errors and len(frame):
-        from .survey import check_inputs  # the survey's own rules: question codes, answers
+        from .survey.check import check_inputs  # the survey's rules: question codes, answers
 
         checked = check_inputs(key, frame, source, origin, config)
         problems += checked.problems

@@ -17,6 +17,7 @@ names what it got (``docs/statistics.md``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
@@ -24,8 +25,25 @@ import pandas as pd
 from . import stats
 from .config import Options
 from .counts import UNIT_KEYS
-from .metrics.registry import Metric
-from .results import PER_YEAR_NOTE
+from .results_columns import PER_YEAR_NOTE
+
+
+class Metric(Protocol):
+    """What the rows need of a metric: a registry entry
+    (:class:`wres_wdes.metrics.registry.Metric`) is one. The registry's builders call
+    this module, so it names the fields it reads rather than importing the registry."""
+
+    @property
+    def standard(self) -> str: ...
+
+    @property
+    def metric(self) -> str: ...
+
+    @property
+    def group(self) -> str | None: ...
+
+    @property
+    def reference_group(self) -> str | None: ...
 
 
 def _values(column: pd.Series) -> object:

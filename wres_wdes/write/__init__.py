@@ -36,9 +36,10 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 
 from ..config import HistoryFile
-from ..load import Inputs
 from ..results import Results
+from ..results_meta import package_version
 from .disclosure import DEFAULT_THRESHOLD
+from .inputs import RunInputs
 from .plan import (
     CHARTS,
     OUTPUT_KINDS,
@@ -56,7 +57,7 @@ from .transaction import OutputFolderError, OutputLocked, write_transaction
 
 
 def plan_outputs(
-    results: Results | pd.DataFrame, inputs: Inputs, kinds: Sequence[str] | str | None = None
+    results: Results | pd.DataFrame, inputs: RunInputs, kinds: Sequence[str] | str | None = None
 ) -> Plan:
     """Work out and check what :func:`write_outputs` will write, writing nothing.
 
@@ -73,7 +74,7 @@ def plan_outputs(
 
 def planned_outputs(
     results: Results | pd.DataFrame,
-    inputs: Inputs,
+    inputs: RunInputs,
     out_dir: str | Path,
     kinds: Sequence[str] | str | None = None,
 ) -> list[Path]:
@@ -82,15 +83,9 @@ def planned_outputs(
     return [out / o.path for o in plan_outputs(results, inputs, kinds).outputs()]
 
 
-def _version() -> str:
-    from .. import __version__
-
-    return __version__
-
-
 def write_outputs(
     results: Results | pd.DataFrame,
-    inputs: Inputs,
+    inputs: RunInputs,
     out_dir: str | Path,
     *,
     force: bool = False,
@@ -147,7 +142,7 @@ def write_outputs(
         "organisations": len(organisations),
         "reporting_year": config.year,
         "outputs": list(plan.kinds),
-        "version": _version(),
+        "version": package_version(),
     }
     return write_transaction(
         out_dir, plan.outputs(), force=force, workers=workers, facts=facts, progress=progress
@@ -199,7 +194,7 @@ def write_trend(
         )
     )
     written = write_transaction(
-        out_dir, outputs, force=force, workers=1, facts={"version": _version()}
+        out_dir, outputs, force=force, workers=1, facts={"version": package_version()}
     )
     return written, text
 

@@ -2,7 +2,7 @@
 
 The national WRES and WDES collections take counts (``reference/wres.md`` §8,
 ``wdes.md`` §9). Each return is a template workbook with a cell map beside it
-(see :mod:`wres_wdes.write.make_templates` for the map's columns). Filling
+(see ``tools/make_templates.py`` for the map's columns). Filling
 follows ``reference/statistics-and-peers.md`` §3.2:
 
 1. **Check the template first.** Every ``label`` cell of the map must read what
@@ -37,7 +37,7 @@ from ..config import Config
 from ..metrics.registry import BY_KEY
 from ..problems import InputError, Problem, WresWdesError
 from ..results import METRICS_COLUMNS
-from .make_templates import CELLMAP_COLUMNS, CELLMAP_NAME, TEMPLATE_NAME
+from .cellmap import CELLMAP_COLUMNS, CELLMAP_NAME, TEMPLATE_NAME
 from .safe import escape_text, fix_zip_times
 
 KINDS = ("label", "meta", "result")
