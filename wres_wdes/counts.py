@@ -15,6 +15,7 @@ left blank in the data is counted as ``(not recorded)``, so nothing is lost.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -47,7 +48,7 @@ def with_organisation(frame: pd.DataFrame, organisation_name: str) -> pd.DataFra
         return frame.assign(organisation=org)
     codes = np.zeros(len(frame), dtype=np.int8)
     return frame.assign(
-        organisation=pd.Categorical.from_codes(codes, categories=[organisation_name])
+        organisation=pd.Categorical.from_codes(codes, categories=pd.Index([organisation_name]))
     )
 
 
@@ -67,7 +68,7 @@ def _codes(series: pd.Series) -> tuple[np.ndarray, pd.Index | pd.Categorical]:
     return codes + np.array(1, dtype=codes.dtype), labels
 
 
-def _labels_at(series: pd.Series, labels, codes: np.ndarray) -> pd.Series | pd.Categorical:
+def _labels_at(series: pd.Series, labels, codes: np.ndarray) -> pd.Categorical[Any] | np.ndarray:
     """The labels of ``codes`` (0 meaning missing, k meaning label k-1), in the dtype of
     the key column."""
     missing = codes == 0
@@ -228,5 +229,5 @@ def widen_groups(
     wide = wide.reindex(
         columns=pd.MultiIndex.from_product([list(values), list(groups)]), fill_value=0
     )
-    wide.columns = [f"{v}_{g}" for v, g in wide.columns]
+    wide.columns = [f"{c[0]}_{c[1]}" for c in wide.columns]  # (value, group) pairs
     return wide.reset_index()

@@ -226,7 +226,7 @@ def keep_rows(
             dropped_codes = codes[out]
             counts = pd.Series(dropped_codes).value_counts(sort=True)
             shown = counts.iloc[:KEEP_REASONS_SHOWN]
-            for code, count in shown.items():
+            for code, count in zip(shown.index.tolist(), shown.tolist(), strict=True):
                 value = "(blank)" if code < 0 else uniques[code]
                 reasons.append((f"{found} = {value} (keep)", int(count)))
             rest = int(counts.iloc[KEEP_REASONS_SHOWN:].sum())

@@ -26,9 +26,9 @@ The jobs have a module each: one input from raw to typed frame,
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pandas as pd
 
@@ -130,15 +130,16 @@ def load_frames(
         if any(len(u) for u in unknowns)
         else Inputs(config).unknown
     )
-    for row in unknown.itertuples(index=False):
-        if row.reason == "unrecognised":
+    listed = unknown[["file", "column", "value", "count", "reason"]]
+    for file, column, value, count, reason in listed.itertuples(index=False, name=None):
+        if reason == "unrecognised":
             problems.append(
                 Problem.warning(
-                    row.file,
+                    file,
                     None,
-                    row.column,
-                    row.value,
-                    f"not a recognised value; {row.count} row(s) counted as Unknown "
+                    column,
+                    value,
+                    f"not a recognised value; {count} row(s) counted as Unknown "
                     "(add it under [mappings] to classify it)",
                     code="unknown-value",
                 )
@@ -154,7 +155,7 @@ def _silent(_: str) -> None:
 
 
 def load(
-    config: Config | str | Path,
+    config: Config | str | os.PathLike[str],
     strict: bool = True,
     progress: Callable[[str], None] | None = None,
 ) -> Inputs:

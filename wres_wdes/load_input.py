@@ -121,10 +121,10 @@ def load_one(
     """
     spec = INPUTS[key]
     ref = config.inputs.get(key)
-    raw = _set_aside(key, raw, ref, source, problems, reconciler)
-    problems += plausibility.organisation_columns(raw, config.organisation_column, source)
+    records = _set_aside(key, raw, ref, source, problems, reconciler)
+    problems += plausibility.organisation_columns(records, config.organisation_column, source)
     matched, found = match_headers(
-        raw,
+        records,
         spec,
         source,
         config.levels,

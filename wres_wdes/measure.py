@@ -21,6 +21,7 @@ from typing import Protocol
 
 import numpy as np
 import pandas as pd
+from pandas.api.extensions import ExtensionArray
 
 from . import stats
 from .config import Options
@@ -46,7 +47,7 @@ class Metric(Protocol):
     def reference_group(self) -> str | None: ...
 
 
-def _values(column: pd.Series) -> object:
+def _values(column: pd.Series) -> np.ndarray | ExtensionArray:
     """A column's values for a new frame: text stays in its Arrow array (no round trip
     through Python strings), anything else as a numpy array."""
     dtype = column.dtype

@@ -17,6 +17,7 @@ census on 31 March *N* and its data year from 1 April *N-1* to 31 March *N*
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import replace
@@ -319,7 +320,7 @@ def parse_config(data: Mapping[str, Any], base: Path, source: str = "config") ->
     )
 
 
-def load_config(path: str | Path) -> Config:
+def load_config(path: str | os.PathLike[str]) -> Config:
     """Read and check a TOML run configuration.
 
     Raises

@@ -30,6 +30,7 @@ before anything is written, and raised as :class:`~wres_wdes.problems.InputError
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
 
@@ -75,7 +76,7 @@ def plan_outputs(
 def planned_outputs(
     results: Results | pd.DataFrame,
     inputs: RunInputs,
-    out_dir: str | Path,
+    out_dir: str | os.PathLike[str],
     kinds: Sequence[str] | str | None = None,
 ) -> list[Path]:
     """The paths :func:`write_outputs` would write."""
@@ -86,7 +87,7 @@ def planned_outputs(
 def write_outputs(
     results: Results | pd.DataFrame,
     inputs: RunInputs,
-    out_dir: str | Path,
+    out_dir: str | os.PathLike[str],
     *,
     force: bool = False,
     kinds: Sequence[str] | str | None = None,
@@ -151,7 +152,7 @@ def write_outputs(
 
 def write_trend(
     files: Sequence[HistoryFile],
-    out_dir: str | Path,
+    out_dir: str | os.PathLike[str],
     *,
     force: bool = False,
     suppress_below: float = DEFAULT_THRESHOLD,
