@@ -164,7 +164,9 @@ def metric_filter(
     return lambda m: m.id in chosen
 
 
-def _compacted(frames: dict[str, pd.DataFrame], levels: tuple[str, ...], split: tuple[str, ...]):
+def _compacted(
+    frames: dict[str, pd.DataFrame], levels: tuple[str, ...], split: tuple[str, ...]
+) -> dict[str, pd.DataFrame]:
     """The two largest inputs counted once for every metric that reads them.
 
     Metric 1 of both standards, WRES 3 and 4, WDES 3 and leaving count the staff
