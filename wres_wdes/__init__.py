@@ -49,17 +49,17 @@ name                                         what it is for
 
 import sys as _sys
 import types as _types
+import typing as _typing
 from importlib import import_module as _import_module
 from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
 from importlib.metadata import version as _version
-from typing import TYPE_CHECKING, Any
 
 try:
     __version__ = _version("wres_wdes")
 except _PackageNotFoundError:  # running from a checkout without installing
     __version__ = "0+unknown"
 
-if TYPE_CHECKING:  # what a type checker sees of the names imported when first used
+if _typing.TYPE_CHECKING:  # what a type checker sees of the names imported when first used
     from . import sample as sample
     from . import stats as stats
     from .bundled import sample_config as sample_config
@@ -123,7 +123,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _typing.Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'wres_wdes' has no attribute {name!r}")
