@@ -49,6 +49,7 @@ name                                         what it is for
 
 import sys as _sys
 import types as _types
+import typing as _typing
 from importlib import import_module as _import_module
 from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
 from importlib.metadata import version as _version
@@ -57,6 +58,36 @@ try:
     __version__ = _version("wres_wdes")
 except _PackageNotFoundError:  # running from a checkout without installing
     __version__ = "0+unknown"
+
+if _typing.TYPE_CHECKING:  # what a type checker sees of the names imported when first used
+    from . import sample as sample
+    from . import stats as stats
+    from .bundled import sample_config as sample_config
+    from .calculate import calculate as calculate
+    from .config import Config as Config
+    from .config import InputFile as InputFile
+    from .config import Options as Options
+    from .config import load_config as load_config
+    from .contract import INPUTS as INPUTS
+    from .load import Inputs as Inputs
+    from .load import load as load
+    from .load import load_frames as load_frames
+    from .metrics.registry import REGISTRY as REGISTRY
+    from .metrics.registry import Metric as Metric
+    from .problems import InputError as InputError
+    from .problems import Problem as Problem
+    from .problems import UsageError as UsageError
+    from .problems import WresWdesError as WresWdesError
+    from .results import METRICS_COLUMNS as METRICS_COLUMNS
+    from .results import Results as Results
+    from .run import Run as Run
+    from .run import run as run
+    from .write import write_outputs as write_outputs
+    from .write.plan import OutputsError as OutputsError
+    from .write.returns import ReturnCheckError as ReturnCheckError
+    from .write.safe import OverwriteRefused as OverwriteRefused
+    from .write.transaction import OutputFolderError as OutputFolderError
+    from .write.transaction import OutputLocked as OutputLocked
 
 # Names are imported when first used (PEP 562), so ``import wres_wdes`` (and the
 # ``wres-wdes --help`` that imports it) does not pay for pandas, pyarrow and scipy.
@@ -93,7 +124,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> _typing.Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'wres_wdes' has no attribute {name!r}")

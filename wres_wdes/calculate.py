@@ -19,17 +19,11 @@ from .config import Config
 from .contract import IDENTIFIER_COLUMNS, header_key
 from .counts import compact, with_organisation
 from .load import Inputs, load
-from .metrics.board import board_rows, voice_rows
-from .metrics.likelihood import (
-    appointment_rows,
-    case_rows,
-    compact_applications,
-    leaving_rows,
-    trained_people,
-    training_rows,
-)
-from .metrics.registry import REGISTRY, Metric
-from .metrics.workforce import GROUP_COLUMN, WORKFORCE_KEYS, metric1_rows
+from .metrics import registry
+from .metrics.builders import Tables, builder_of
+from .metrics.likelihood import compact_applications, trained_people
+from .metrics.registry import Metric
+from .metrics.workforce import GROUP_COLUMN, WORKFORCE_KEYS
 from .problems import UsageError, unknown_name
 from .results import EXTRA_COLUMNS, META_COLUMNS, METRICS_COLUMNS, SPLIT_COLUMNS, Results
 from .results_meta import with_meta
@@ -155,7 +149,7 @@ def metric_filter(
             f'metrics={metrics!r}: give a metric id such as "WRES 2", a list of them, or '
             'a function of a registry entry such as lambda m: m.standard == "WRES"'
         ) from None
-    known = {m.id: m for m in REGISTRY}
+    known = {m.id: m for m in registry.REGISTRY}
     chosen = set()
     for given in ids:
         if not isinstance(given, str):
@@ -170,7 +164,9 @@ def metric_filter(
     return lambda m: m.id in chosen
 
 
-def _compacted(frames: dict[str, pd.DataFrame], levels: tuple[str, ...], split: tuple[str, ...]):
+def _compacted(
+    frames: dict[str, pd.DataFrame], levels: tuple[str, ...], split: tuple[str, ...]
+) -> dict[str, pd.DataFrame]:
     """The two largest inputs counted once for every metric that reads them.
 
     Metric 1 of both standards, WRES 3 and 4, WDES 3 and leaving count the staff
@@ -190,66 +186,6 @@ def _compacted(frames: dict[str, pd.DataFrame], levels: tuple[str, ...], split: 
     if "applications" in frames:
         out["applications"] = compact_applications(frames["applications"], levels, split)
     return out
-
-
-def _rows_for(
-    metric: Metric,
-    frames: dict[str, pd.DataFrame],
-    inputs: Inputs,
-    split: tuple[str, ...],
-    compacted: dict[str, pd.DataFrame],
-) -> pd.DataFrame | None:
-    config = inputs.config
-    levels = tuple(lv for lv in config.levels)
-    options = config.options
-    staff = frames.get("staff")
-    if metric.input == "config":
-        if split:
-            return None
-        # the config answers for its own organisation only: in a system run every
-        # other organisation's row says the answer was not provided
-        organisations = (
-            list(dict.fromkeys(staff["organisation"].astype(str)))
-            if staff is not None
-            else [config.organisation_name]
-        )
-        return voice_rows(metric, config, organisations)
-    if metric.input == "survey":
-        from .survey import survey_rows
-
-        return survey_rows(metric, frames, config, split)
-    if metric.metric == "1":
-        workforce = compacted.get("staff", staff)
-        return None if staff is None else metric1_rows(metric, workforce, levels, options, split)
-    if metric.input == "applications":
-        apps = compacted.get("applications", frames.get("applications"))
-        apps = frames.get("applications_summary") if apps is None else apps
-        return None if apps is None else appointment_rows(metric, apps, levels, options, split)
-    if staff is None:
-        return None
-    counted = compacted.get("staff", staff)
-    if metric.input in ("disciplinary", "capability"):
-        cases = frames.get(metric.input)
-        if cases is None:
-            return None
-        window = (
-            options.disciplinary_window
-            if metric.input == "disciplinary"
-            else options.capability_window
-        )
-        return case_rows(metric, counted, cases, levels, options, window, split)
-    if metric.input == "training" and "training" in frames:
-        trained = counted if "trained" in counted else staff
-        return training_rows(metric, trained, frames["training"], levels, options, split)
-    if metric.input == "leavers" and "leavers" in frames:
-        # the average headcount needs each person's start date: the staff list itself
-        people = staff if options.leaving_denominator == "average" else counted
-        return leaving_rows(
-            metric, people, frames["leavers"], levels, options, split, config.data_year[0]
-        )
-    if metric.input == "board" and "board" in frames and not split:
-        return board_rows(metric, frames["board"], staff, config)
-    return None
 
 
 def calculate(
@@ -317,13 +253,14 @@ def calculate(
     frames = _frames(inputs, column)
     split = ("_split",) if split_by is not None else ()
     compacted = _compacted(frames, inputs.config.levels, split)
+    tables = Tables(frames, compacted, inputs.config, split)
     parts = []
-    for metric in REGISTRY:
+    for metric in registry.REGISTRY:  # read when called, so a test may add an entry
         if metrics is not None and not metrics(metric):
             continue
         if progress is not None:
             progress(f"computing {metric.standard} {metric.metric}")
-        rows = _rows_for(metric, frames, inputs, split, compacted)
+        rows = builder_of(metric)(metric, tables)
         if rows is not None and len(rows):
             parts.append(rows)
     if not parts:

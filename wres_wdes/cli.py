@@ -108,9 +108,10 @@ def _unknown_text(inputs: Inputs, max_rows: int) -> str:
     rows = []
     for (file, column), group in unknown.groupby(["file", "column"], sort=False):
         group = group.sort_values("count", ascending=False)
-        for r in group.head(max_rows).itertuples(index=False):
-            value = "(blank)" if r.value is None or pd.isna(r.value) else r.value
-            rows.append([file, column, value, f"{int(r.count):,}", r.reason])
+        shown = group.head(max_rows)[["value", "count", "reason"]]
+        for raw, count, reason in shown.itertuples(index=False, name=None):
+            value = "(blank)" if raw is None or pd.isna(raw) else raw
+            rows.append([file, column, value, f"{int(count):,}", reason])
         if len(group) > max_rows:
             rows.append([file, column, f"… {len(group) - max_rows} more values", "", ""])
     return tabulate(
@@ -396,7 +397,7 @@ class _SafeStream(io.TextIOBase):
         return bool(getattr(self.stream, "isatty", lambda: False)())
 
     @property
-    def encoding(self) -> str:
+    def encoding(self) -> str:  # type: ignore[override]  # TextIOBase: a writable attribute
         return getattr(self.stream, "encoding", "utf-8")
 
 

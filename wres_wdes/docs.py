@@ -14,6 +14,7 @@ from pathlib import Path
 from .config import Options
 from .contract import INPUTS, Column
 from .metrics.registry import REGISTRY
+from .problems import WresWdesError
 
 KIND_TEXT = {
     "id": "identifier (text)",
@@ -291,12 +292,12 @@ def _first_paragraph(obj: object) -> str:
     return " ".join(doc.split()).replace("``", "`")
 
 
-def public_exceptions() -> list[type[BaseException]]:
+def public_exceptions() -> list[type[WresWdesError]]:
     """Every exception class exported from ``wres_wdes``, the base first."""
     import wres_wdes
 
     found = [getattr(wres_wdes, name) for name in wres_wdes.__all__]
-    classes = [c for c in found if isinstance(c, type) and issubclass(c, BaseException)]
+    classes = [c for c in found if isinstance(c, type) and issubclass(c, WresWdesError)]
     return sorted(classes, key=lambda c: (c is not wres_wdes.WresWdesError, c.__name__))
 
 

@@ -37,7 +37,7 @@ import pandas as pd
 from .classify import normalise
 from .config import Config
 from .contract import header_key
-from .counts import key_positions
+from .keys import key_positions
 from .people import fold_people
 from .problems import Problem, row_problems
 
@@ -226,7 +226,7 @@ def keep_rows(
             dropped_codes = codes[out]
             counts = pd.Series(dropped_codes).value_counts(sort=True)
             shown = counts.iloc[:KEEP_REASONS_SHOWN]
-            for code, count in shown.items():
+            for code, count in zip(shown.index.tolist(), shown.tolist(), strict=True):
                 value = "(blank)" if code < 0 else uniques[code]
                 reasons.append((f"{found} = {value} (keep)", int(count)))
             rest = int(counts.iloc[KEEP_REASONS_SHOWN:].sum())

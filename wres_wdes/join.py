@@ -15,13 +15,14 @@ Every join is on ``person_id`` alone (one person over the whole file, see
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import cast
 
 import numpy as np
 import pandas as pd
 from pandas.api.types import union_categoricals
 
 from . import classify
-from .counts import key_positions, shared_codes
+from .keys import key_positions, shared_codes
 from .problems import Problem
 
 CASE_INPUTS = ("disciplinary", "capability", "training", "leavers")
@@ -54,7 +55,7 @@ GROUP_LABELS = {
 
 def _concat_people(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
     """Stack staff and leavers, keeping categorical columns categorical."""
-    out = {}
+    out: dict[str, pd.Categorical | np.ndarray] = {}
     for column in columns:
         # column by column: no copy of whole frames, and no column not carried
         series = [
@@ -62,7 +63,8 @@ def _concat_people(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFra
             for f in frames
         ]
         if all(isinstance(x.dtype, pd.CategoricalDtype) for x in series):
-            out[column] = union_categoricals([x.array for x in series], ignore_order=True)
+            arrays = [cast(pd.Categorical, x.array) for x in series]  # all categorical
+            out[column] = union_categoricals(arrays, ignore_order=True)
         else:
             out[column] = pd.concat(series, ignore_index=True).to_numpy()
     return pd.DataFrame(out)
@@ -108,7 +110,7 @@ def _group_column(
     gives a raw value, else the looked-up one; Unknown when none."""
     labels = GROUP_LABELS[column]
     if not isinstance(looked.dtype, pd.CategoricalDtype):
-        looked = looked.astype(pd.CategoricalDtype(labels))
+        looked = looked.astype(pd.CategoricalDtype(list(labels)))
     categories = looked.cat.categories
     codes = looked.cat.codes.to_numpy()
     raw = GROUP_RAW[column]
@@ -117,7 +119,7 @@ def _group_column(
         if own_given.any():
             own = frame[column].cat.set_categories(categories).cat.codes.to_numpy()
             codes = np.where(own_given, own, codes)
-    codes = np.where(codes < 0, categories.get_loc("Unknown"), codes)
+    codes = np.where(codes < 0, list(categories).index("Unknown"), codes)
     return pd.Categorical.from_codes(codes, categories=categories)
 
 

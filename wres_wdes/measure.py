@@ -17,18 +17,37 @@ names what it got (``docs/statistics.md``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
+from pandas.api.extensions import ExtensionArray
 
 from . import stats
 from .config import Options
 from .counts import UNIT_KEYS
-from .metrics.registry import Metric
-from .results import PER_YEAR_NOTE
+from .results_columns import PER_YEAR_NOTE
 
 
-def _values(column: pd.Series) -> object:
+class Metric(Protocol):
+    """What the rows need of a metric: a registry entry
+    (:class:`wres_wdes.metrics.registry.Metric`) is one. The registry's builders call
+    this module, so it names the fields it reads rather than importing the registry."""
+
+    @property
+    def standard(self) -> str: ...
+
+    @property
+    def metric(self) -> str: ...
+
+    @property
+    def group(self) -> str | None: ...
+
+    @property
+    def reference_group(self) -> str | None: ...
+
+
+def _values(column: pd.Series) -> np.ndarray | ExtensionArray:
     """A column's values for a new frame: text stays in its Arrow array (no round trip
     through Python strings), anything else as a numpy array."""
     dtype = column.dtype

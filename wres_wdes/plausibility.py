@@ -26,6 +26,7 @@ from collections.abc import Collection, Mapping
 
 import numpy as np
 import pandas as pd
+from pandas.api.extensions import ExtensionArray
 
 from .classify import normalise, per_distinct
 from .classify._common import word_key
@@ -108,6 +109,7 @@ def _rows_holding(values: pd.Series, words: tuple[str, ...]) -> pd.Series:
 def _distinct(series: pd.Series) -> set[str]:
     """The distinct non-blank values of a column as trimmed text, from its categories
     when it is categorical (millions of rows, a few hundred values)."""
+    values: np.ndarray | ExtensionArray
     if isinstance(series.dtype, pd.CategoricalDtype):
         codes = np.unique(series.cat.codes.to_numpy())
         values = series.cat.categories.to_numpy(dtype=object)[codes[codes >= 0]]
@@ -216,8 +218,8 @@ def other_cases(
             foreign = _rows_holding(values, words)
             if not len(foreign):
                 continue
-            others = values.dropna().astype("string")
-            others = others[~others.isin(foreign.astype("string"))].value_counts().index
+            texts = values.dropna().astype("string")
+            others = texts[~texts.isin(foreign.astype("string"))].value_counts().index
             keep_list = ", ".join(f'"{v}"' for v in others[:KEEP_VALUES_SHOWN]) or '"…"'
             if len(others) > KEEP_VALUES_SHOWN:
                 keep_list += f", … ({len(others) - KEEP_VALUES_SHOWN} more values to list)"

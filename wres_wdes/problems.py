@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -91,7 +91,7 @@ class Problem:
         return cls("warning", file, row, column, _text(value), rule, code)
 
 
-def _text(value: object) -> str | None:
+def _text(value: Any) -> str | None:  # any cell value: pd.isna decides what is blank
     if value is None:
         return None
     try:

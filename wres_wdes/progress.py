@@ -13,7 +13,11 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from rich.progress import Progress as RichProgress
+    from rich.progress import TaskID
 
 MODES = ("auto", "rich", "plain", "quiet")
 
@@ -41,8 +45,8 @@ class Progress:
                 mode = "plain"
         self.mode = mode
         self._start = time.perf_counter()
-        self._rich = None
-        self._task = None
+        self._rich: RichProgress | None = None
+        self._task: TaskID | None = None
         self._stage = ""
         self._total: int | None = None
         self._done = 0
@@ -97,13 +101,14 @@ class Progress:
         self._stage, self._total, self._done = name, total, 0
         self._step = max(1, (total or 0) // 10)
         if self.mode == "rich":
+            assert self._rich is not None, "a rich display is entered with `with` first"
             self._task = self._rich.add_task("", total=total, stage=name, line="")
         elif self.mode == "plain":
             self._line(name + (f": {total:,}" if total is not None else ""))
 
     def say(self, text: str) -> None:
         """What the current stage is working on now."""
-        if self.mode == "rich" and self._task is not None:
+        if self.mode == "rich" and self._rich is not None and self._task is not None:
             self._rich.update(self._task, line=text)
         elif self.mode == "plain":
             self._line(f"{self._stage}: {text}")
@@ -111,7 +116,7 @@ class Progress:
     def advance(self, text: str = "") -> None:
         """One more of the stage's count is done (``text``: which one)."""
         self._done += 1
-        if self.mode == "rich" and self._task is not None:
+        if self.mode == "rich" and self._rich is not None and self._task is not None:
             self._rich.update(self._task, advance=1, line=text)
         elif self.mode == "plain" and (self._done % self._step == 0 or self._done == self._total):
             total = f"/{self._total:,}" if self._total is not None else ""

@@ -19,8 +19,10 @@ import io
 import mmap
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -121,7 +123,7 @@ FOOTER_SEARCH_BYTES = 1 << 16
 """How much of the end of a delimited file is searched for a report footer."""
 
 
-def is_footer(cells: list[object]) -> bool:
+def is_footer(cells: Sequence[Any]) -> bool:
     """Whether a row below a table is a report footer rather than a record.
 
     A footer holds text in one cell only, text with a space or a colon in it (as
@@ -203,7 +205,7 @@ def repeated_headers(headers: list[str]) -> tuple[tuple[str, str], ...]:
     return tuple(notes)
 
 
-def _unique_headers(headers: list[str]) -> list[str]:
+def _unique_headers(headers: Sequence[str | None]) -> list[str]:
     """Blank headers get a placeholder; repeated headers keep the first name."""
     seen: dict[str, int] = {}
     out = []

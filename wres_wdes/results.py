@@ -289,7 +289,9 @@ class Results:
 
     def flags_present(self) -> list[str]:
         """The flags that occur in these results, in the order of :data:`KNOWN_FLAGS`."""
-        text = self.frame["flags"].fillna("").astype(str) if "flags" in self.frame else []
+        text: pd.Series | list[str] = (
+            self.frame["flags"].fillna("").astype(str) if "flags" in self.frame else []
+        )
         found = {f for value in pd.unique(np.asarray(text)) for f in str(value).split(";") if f}
         return [*(f for f in KNOWN_FLAGS if f in found), *sorted(found - set(KNOWN_FLAGS))]
 
@@ -327,7 +329,7 @@ class Results:
         """
         if value not in self.frame:
             raise ValueError(
-                f"no column {value!r} in these results; columns: {', '.join(self.frame)}"
+                f"no column {value!r} in these results; columns: {', '.join(map(str, self.frame))}"
             )
         rows = _one_organisation(self.frame, organisation)
         rows = rows[(rows["reference_group"].fillna("") != "").to_numpy()]

@@ -97,12 +97,15 @@ def _prepared(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return out
 
 
-def _pooled(both: pd.DataFrame, suffix: str) -> list[np.ndarray]:
+def _pooled(
+    both: pd.DataFrame, suffix: str
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Each year's counts as the figure's interval counts them: events and people over
     every data year of its window (the mean per year times the window, in whole
     people, as :func:`wres_wdes.measure.likelihood_rows` pools them)."""
     w = both[f"_window{suffix}"].to_numpy(dtype=np.float64)
-    return [np.rint(both[f"{c}{suffix}"].to_numpy(dtype=np.float64) * w) for c in COUNTS]
+    xg, ng, xr, nr = (np.rint(both[f"{c}{suffix}"].to_numpy(dtype=np.float64) * w) for c in COUNTS)
+    return xg, ng, xr, nr
 
 
 def compare_frames(later: pd.DataFrame, earlier: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:

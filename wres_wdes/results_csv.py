@@ -118,12 +118,13 @@ def read_metrics_csv(path: str | Path) -> pd.DataFrame:
     """
     header = pd.read_csv(path, nrows=0, encoding="utf-8-sig").columns
     numbers = [c for c in header if c in NUMBER_COLUMNS]
+    dtypes: dict[str, type[str] | str] = {
+        **{c: str for c in header if c in TEXT_COLUMNS},
+        **{c: "float64" for c in numbers},
+    }
     frame = pd.read_csv(
         path,
-        dtype={
-            **{c: str for c in header if c in TEXT_COLUMNS},
-            **{c: "float64" for c in numbers},
-        },
+        dtype=dtypes,
         keep_default_na=False,
         na_values={c: [""] for c in numbers},
         encoding="utf-8-sig",

@@ -135,7 +135,8 @@ class ResultsMeta:
             keys = pd.DataFrame(
                 {"s": frame["standard"].to_numpy(), "m": frame["metric"].to_numpy(), "y": years}
             )
-            for (s, m), y in keys.groupby(["s", "m"], sort=False)["y"].max().items():
+            most = keys.groupby(["s", "m"], sort=False)["y"].max()
+            for (s, m), y in zip(most.index.tolist(), most.tolist(), strict=True):
                 windows[(str(s), str(m))] = int(y)
         package, contract = one("package_version"), one("results_version")
         return cls(

@@ -124,8 +124,9 @@ def ordered_units(rows: pd.DataFrame, parents: pd.DataFrame | None) -> pd.DataFr
     rows = rows.assign(_depth=rows["level"].map(depth).to_numpy())
     where = {key: i for i, key in enumerate(zip(rows["level"], rows["unit"], strict=True))}
     children: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for p in parents.itertuples(index=False):
-        children.setdefault((p.parent_level, p.parent_unit), []).append((p.level, p.unit))
+    pairs = parents[["parent_level", "parent_unit", "level", "unit"]]
+    for parent_level, parent_unit, level, unit in pairs.itertuples(index=False, name=None):
+        children.setdefault((parent_level, parent_unit), []).append((level, unit))
     order: list[int] = []
     placed: set[int] = set()
     # start from each organisation, whether or not its own row is among ``rows``

@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from .config import Config
@@ -59,10 +59,17 @@ class Run:
     organisations: tuple[str, ...]
 
 
-class _Display(Protocol):
+@runtime_checkable
+class ProgressDisplay(Protocol):
+    """A progress display ``run(progress=…)`` takes as it is, such as
+    :class:`wres_wdes.progress.Progress`: stages, lines and steps."""
+
     def stage(self, name: str, total: int | None = None) -> None: ...
     def say(self, text: str) -> None: ...
     def advance(self, text: str = "") -> None: ...
+
+
+_Display = ProgressDisplay
 
 
 class _Lines:
@@ -94,8 +101,8 @@ def _display(progress: object) -> contextlib.AbstractContextManager[_Display]:
 
             raise unknown_name("progress display", progress, MODES)
         return Progress(progress)
-    if all(hasattr(progress, a) for a in ("stage", "say", "advance")):
-        return contextlib.nullcontext(progress)  # type: ignore[arg-type]
+    if isinstance(progress, ProgressDisplay):  # has stage, say and advance
+        return contextlib.nullcontext(progress)
     if callable(progress):
         return contextlib.nullcontext(_Lines(progress))
     raise TypeError(
@@ -112,7 +119,7 @@ def run(
     ethnic_groups: bool = False,
     force: bool = False,
     workers: int | None = None,
-    progress: str | Callable[[str], None] | None = None,
+    progress: str | Callable[[str], None] | ProgressDisplay | None = None,
 ) -> Run:
     """Do what ``wres-wdes run CONFIG --out OUT`` does, and return what it produced.
 

@@ -12,8 +12,9 @@ file, row, column, value and rule.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -104,7 +105,11 @@ def _any_of(rule: AnyOf) -> pa.Check:
     return pa.Check(check, name=rule.columns[0], error=rule.message)
 
 
-_CHECKS = {AtMost: _at_most, Implies: _implies, AnyOf: _any_of}
+_CHECKS: dict[type, Callable[[Any], pa.Check]] = {
+    AtMost: _at_most,
+    Implies: _implies,
+    AnyOf: _any_of,
+}
 
 
 def _frame_checks(key: str) -> list[pa.Check]:
@@ -182,7 +187,8 @@ def failures_to_problems(
     check_columns = check_columns or {}
     problems: list[Problem] = []
     seen: set[tuple] = set()
-    for case in failures.itertuples(index=False):
+    # "index" is renamed: a row tuple's .index is tuple.index
+    for case in failures.rename(columns={"index": "row_index"}).itertuples(index=False):
         column = case.column if isinstance(case.column, str) else None
         check = str(case.check)
         if check in check_columns and column != check_columns[check]:
@@ -195,7 +201,8 @@ def failures_to_problems(
             rule = rule_template.format(column=column, columns=" and ".join(unique_keys))
         else:
             rule = check
-        row = None if pd.isna(case.index) else int(case.index)
+        index: Any = case.row_index  # the failing row's label, or missing for a column
+        row = None if pd.isna(index) else int(index)
         if (row, rule, column) in seen:
             continue
         seen.add((row, rule, column))

@@ -23,9 +23,10 @@ row, column and value. Values that fall to Unknown are collected with their coun
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -35,7 +36,7 @@ from .classify._common import make_unknown_frame
 from .contract import ANSWERS, Column, InputSpec
 from .problems import Problem, row_problems
 
-PARSERS = {
+PARSERS: dict[str, tuple[Callable[..., Any], str]] = {
     "boolean": (classify.parse_boolean, "must be Yes or No (Y/N, True/False and 1/0 also work)"),
     "grounds": (classify.parse_grounds, "must name performance or ill health"),
     "date": (

@@ -7,6 +7,7 @@ application; both forms give identical figures (tested).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import cast
 
 import pandas as pd
 
@@ -41,8 +42,9 @@ def summary_groups(
         given = frame["grouping"].astype("string").str.strip().str.lower()
         given = given.where(given.isin(["ethnicity", "disability"]))
     grouping = grouping.fillna(given)
-    eth = classify.ethnic_group(text).values.astype("string")
-    dis = classify.disability_group(text).values.astype("string")
+    # one column classified: its values are a Series (Classified.values)
+    eth = cast(pd.Series, classify.ethnic_group(text).values).astype("string")
+    dis = cast(pd.Series, classify.disability_group(text).values).astype("string")
     rest = group.isna()
     as_disability = rest & (
         (grouping == "disability").fillna(False)

@@ -17,6 +17,7 @@ from typing import Literal, TypeVar
 
 import numpy as np
 import pandas as pd
+from numpy.typing import DTypeLike
 
 Reason = Literal["not stated", "blank", "unrecognised"]
 NOT_STATED: Reason = "not stated"
@@ -213,7 +214,9 @@ def factorize(raw: pd.Series) -> tuple[np.ndarray, list[object]]:
     return index, list(uniques)
 
 
-def per_distinct(values: pd.Series, answer, missing: object, dtype: object = object) -> np.ndarray:
+def per_distinct(
+    values: pd.Series, answer, missing: object, dtype: DTypeLike = object
+) -> np.ndarray:
     """``answer(value)`` for every row, worked out once per distinct value.
 
     Staff lists hold millions of rows and a few hundred distinct values (codes, bands,
@@ -284,9 +287,10 @@ def classify_unique(
         if key is None:
             answer = blank
         else:
-            answer = memo.get(key)
-            if answer is None:
-                answer = memo[key] = decide(key)
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = decide(key)
+            answer = found
         answers.append(answer[0])
         reasons.append(answer[1])
     answers.append(blank[0])
@@ -300,7 +304,7 @@ def as_series(raw: object, name: str) -> pd.Series:
         return raw
     if isinstance(raw, pd.Index):
         return pd.Series(raw.to_numpy(dtype=object), name=raw.name)
-    if raw is None or isinstance(raw, str | bytes):
+    if raw is None or isinstance(raw, str | bytes) or not isinstance(raw, Iterable):
         raise TypeError(f"{name} expects a pandas Series of raw values, not {type(raw).__name__}")
     return pd.Series(list(raw) if not isinstance(raw, np.ndarray) else raw, dtype=object)
 
@@ -316,5 +320,7 @@ def group_values(
     position = {group: i for i, group in enumerate(groups)}
     codes = np.asarray([position[group] for group in answers], dtype=np.int8)[index]
     return pd.Series(
-        pd.Categorical.from_codes(codes, categories=list(groups)), index=raw.index, name=raw.name
+        pd.Categorical.from_codes(codes, categories=pd.Index(list(groups))),
+        index=raw.index,
+        name=raw.name,
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
+from typing import Final
 
 import numpy as np
 import pandas as pd
@@ -40,7 +41,7 @@ _DATE_FORMATS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"^\d{1,2}-[a-z]{3,9}-\d{4}$"), ("%d-%b-%Y", "%d-%B-%Y")),
     (re.compile(r"^\d{1,2} [a-z]{3,9} \d{4}$"), ("%d %b %Y", "%d %B %Y")),
 )
-_DATE_UNIT = "datetime64[us]"  # microseconds: ESR's open end date 4712-12-31 fits
+_DATE_UNIT: Final = "datetime64[us]"  # microseconds: ESR's open end date 4712-12-31 fits
 _THOUSANDS = re.compile(r"^[+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 

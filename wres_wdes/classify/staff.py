@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -201,7 +201,7 @@ def staff_category(
         default=_UNKNOWN,
     ).astype(np.int8)
     values = pd.Series(
-        pd.Categorical.from_codes(category, categories=list(STAFF_CATEGORIES)),
+        pd.Categorical.from_codes(category, categories=pd.Index(list(STAFF_CATEGORIES))),
         index=index,
         name="staff_category",
     )
@@ -246,7 +246,7 @@ def _unknown(
     return make_unknown_frame(_merge_blanks(found))
 
 
-def _merge_blanks(rows: list[tuple[object, int, str]]) -> list[tuple[object, int, str]]:
+def _merge_blanks(rows: Sequence[tuple[object, int, str]]) -> list[tuple[object, int, str]]:
     """One row for all blanks (missing and empty values of either column)."""
     blank = sum(count for _, count, reason in rows if reason == BLANK)
     kept = [row for row in rows if row[2] != BLANK]

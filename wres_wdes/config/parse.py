@@ -7,6 +7,9 @@ known one (``levles`` → ``levels``), a value of the wrong kind is an error tha
 says what to give, and every problem is reported at once, each naming its key.
 Paths are relative to the configuration file.
 
+The checks of single values and tables are :mod:`wres_wdes.config.checks`; the
+``[inputs]`` section, the largest, is :mod:`wres_wdes.config.input_tables`.
+
 The reporting year follows NHS England: WRES/WDES year *N* has its workforce
 census on 31 March *N* and its data year from 1 April *N-1* to 31 March *N*
 (``reference/wres.md`` §2, ``reference/wdes.md`` §1).
@@ -14,101 +17,33 @@ census on 31 March *N* and its data year from 1 April *N-1* to 31 March *N*
 
 from __future__ import annotations
 
+import os
 import tomllib
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..classify._common import word_key
-from ..contract import ANSWERS, IDENTIFIER_COLUMNS, INPUTS
+from ..contract import IDENTIFIER_COLUMNS
 from ..problems import InputError, Problem
-from ..problems import nearest as _nearest
-from .model import MAPPING_KINDS, Config, HistoryFile, InputFile
-from .options import Options, check_option, option_rule
-
-
-class Invalid(Exception):
-    """A value that a validator cannot take; its message says what to give instead."""
-
-
-@dataclass
-class Context:
-    """What validators need: where the file is, what is known so far, and the problems."""
-
-    base: Path
-    source: str
-    problems: list[Problem] = field(default_factory=list)
-    levels: tuple[str, ...] = ()
-
-    def error(self, key: str, value: object, rule: str, *, code: str) -> None:
-        self.problems.append(Problem.error(self.source, None, key, _shown(value), rule, code=code))
-
-
-def _shown(value: object) -> object:
-    """A value as a message shows it: tables and lists are summarised, not dumped."""
-    if isinstance(value, Mapping):
-        return "{…}"
-    if isinstance(value, list):
-        return "[…]"
-    return value
-
-
-def nearest(word: str, known: list[str] | tuple[str, ...]) -> str:
-    """``; did you mean X?`` for the closest known word, or an empty string."""
-    return _nearest(word, known, quoted=False)
-
-
-def unknown_key(where: str, key: str, known: list[str] | tuple[str, ...]) -> str:
-    return f"unknown key {key} in {where}{nearest(key, known)} Known: " + ", ".join(known)
-
-
-# --- validators of single values --------------------------------------------------
-
-
-def text(value: object) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise Invalid("give text in quotes")
-    return value.strip()
-
-
-def optional_text(value: object) -> str:
-    if not isinstance(value, str):
-        raise Invalid("give text in quotes")
-    return value.strip()
-
-
-def boolean(value: object) -> bool:
-    if not isinstance(value, bool):
-        raise Invalid("give true or false")
-    return value
-
-
-def whole(low: int, high: int, hint: str) -> Callable[[object], int]:
-    def check(value: object) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise Invalid(hint)
-        return value
-
-    return check
-
-
-def word_list(value: object) -> tuple[str, ...]:
-    """A list of words (texts); a single text is not a list."""
-    if not isinstance(value, list) or not value:
-        raise Invalid('give a list of words in quotes, such as ["Disciplinary"]')
-    if not all(isinstance(v, str) and v.strip() for v in value):
-        raise Invalid("every item of the list must be text in quotes")
-    return tuple(v.strip() for v in value)
-
-
-YEAR = whole(
-    2015,
-    2100,
-    "give the reporting year as a whole number such as 2024 (census 31 March 2024); "
-    "the WRES began in 2015",
+from .checks import (
+    YEAR,
+    Context,
+    Invalid,
+    Validator,
+    boolean,
+    nearest,
+    optional_text,
+    plain,
+    table_of,
+    text,
+    unknown_key,
+    whole,
 )
-
+from .input_tables import INPUT_KEYS as INPUT_KEYS
+from .input_tables import inputs_section
+from .model import MAPPING_KINDS, Config, HistoryFile
+from .options import Options, check_option, option_rule
 
 # --- the options ------------------------------------------------------------------
 # One validator serves the file's [options], Config.with_options and Options itself
@@ -120,7 +55,7 @@ _OPTION_NAMES = frozenset(Options.__dataclass_fields__)
 
 def _options(table: object, ctx: Context) -> Options:
     values: dict[str, Any] = {}
-    for key, value in _table(table, "options", ctx).items():
+    for key, value in table_of(table, "options", ctx).items():
         rule = option_rule(key, value)
         if rule is None:
             values[key] = check_option(key, value)
@@ -128,228 +63,6 @@ def _options(table: object, ctx: Context) -> Options:
             code = "invalid-config-value" if key in _OPTION_NAMES else "unknown-config-key"
             ctx.error(f"options.{key}", value, rule, code=code)
     return replace(_DEFAULTS, **values)
-
-
-# --- inputs -----------------------------------------------------------------------
-
-INPUT_KEYS = ("path", "sheet", "columns", "values", "keep")
-"""The keys of an input given as a table (``DESIGN.md``, "Run configuration")."""
-
-
-def _input(key: str, value: object, ctx: Context) -> InputFile | None:
-    """One ``[inputs]`` entry: a path, or a table of path, sheet, columns, values, keep."""
-    where = f"inputs.{key}"
-    table: Mapping[str, Any] = value if isinstance(value, Mapping) else {"path": value}
-    for sub in table:
-        if sub not in INPUT_KEYS:
-            ctx.error(
-                f"{where}.{sub}",
-                table[sub],
-                unknown_key(where, sub, INPUT_KEYS),
-                code="unknown-config-key",
-            )
-    path = table.get("path")
-    if not isinstance(path, str) or not path:
-        ctx.error(
-            where,
-            path,
-            'give a path such as "staff.csv" or a table { path = "staff.xlsx", sheet = "Data" }',
-            code="invalid-config-value",
-        )
-        return None
-    resolved = (ctx.base / path).resolve()
-    ok = True
-    if not resolved.is_file():
-        ctx.error(
-            where, path, f"the file does not exist (looked for {resolved})", code="missing-file"
-        )
-        ok = False
-    sheet = table.get("sheet")
-    if sheet is not None and (not isinstance(sheet, str) or not sheet):
-        ctx.error(
-            f"{where}.sheet",
-            sheet,
-            "give the worksheet's name in quotes",
-            code="invalid-config-value",
-        )
-        sheet, ok = None, False
-    columns = _columns(key, table.get("columns", {}), ctx)
-    values = _values(key, table.get("values", {}), columns, ctx)
-    keep = _keep(key, table.get("keep", {}), ctx)
-    if not ok or columns is None or values is None or keep is None:
-        return None
-    return InputFile(resolved, sheet, columns, values, keep)
-
-
-def _columns(key: str, table: object, ctx: Context) -> dict[str, str | None] | None:
-    """``columns = { canonical = "Header in this file" }``; ``false`` for "no such column"."""
-    where = f"inputs.{key}.columns"
-    if not isinstance(table, Mapping):
-        ctx.error(
-            where,
-            table,
-            'give a table, e.g. columns = { directorate = "Org L4" }',
-            code="invalid-config-value",
-        )
-        return None
-    spec = INPUTS[key]
-    known = [c.name for c in spec.columns if c.matched]
-    allowed = [*known, *(lv for lv in ctx.levels if lv not in known)]
-    out: dict[str, str | None] = {}
-    before = len(ctx.problems)
-    for name, header in table.items():
-        if name == "organisation":
-            ctx.error(
-                f"{where}.organisation",
-                header,
-                "the organisation of every input is named once, in [organisation] "
-                f'column = "{header}"',
-                code="invalid-config-value",
-            )
-        elif name not in allowed:
-            ctx.error(
-                f"{where}.{name}",
-                header,
-                f"{key} has no column {name}{nearest(name, allowed)} Its columns: "
-                + ", ".join(allowed),
-                code="unknown-config-key",
-            )
-        elif header is False:
-            if INPUTS[key].column(name).required:
-                ctx.error(
-                    f"{where}.{name}",
-                    header,
-                    f"{name} is required in {key}",
-                    code="invalid-config-value",
-                )
-            out[name] = None
-        elif not isinstance(header, str) or not header.strip():
-            ctx.error(
-                f"{where}.{name}",
-                header,
-                "give the header of this file in quotes, or false for a file without it",
-                code="invalid-config-value",
-            )
-        else:
-            out[name] = header.strip()
-    headers = [h for h in out.values() if h is not None]
-    for header in {h for h in headers if headers.count(h) > 1}:
-        ctx.error(where, header, "one header is named for two columns", code="config-conflict")
-    return out if len(ctx.problems) == before else None
-
-
-def _values(
-    key: str, table: object, columns: Mapping[str, str | None] | None, ctx: Context
-) -> dict[str, dict[str, tuple[str, ...]]] | None:
-    """``values = { column = { yes = [...], no = [...] } }`` for columns with answers."""
-    where = f"inputs.{key}.values"
-    if not isinstance(table, Mapping):
-        ctx.error(
-            where,
-            table,
-            'give a table, e.g. values = { shortlisted = { yes = ["S"] } }',
-            code="invalid-config-value",
-        )
-        return None
-    spec = INPUTS[key]
-    with_answers = [c.name for c in spec.columns if c.kind in ANSWERS]
-    out: dict[str, dict[str, tuple[str, ...]]] = {}
-    before = len(ctx.problems)
-    for name, words in table.items():
-        if name not in with_answers:
-            ctx.error(
-                f"{where}.{name}",
-                words,
-                f"values can be given for {', '.join(with_answers) or 'no column'} of {key}"
-                + nearest(name, with_answers),
-                code="unknown-config-key",
-            )
-            continue
-        answers = ANSWERS[spec.column(name).kind]
-        if not isinstance(words, Mapping) or not words:
-            ctx.error(
-                f"{where}.{name}",
-                words,
-                "give a table of "
-                + " and ".join(f'{a} = ["…"]' for a in answers)
-                + ", the words this file uses",
-                code="invalid-config-value",
-            )
-            continue
-        out[name] = {}
-        for answer, listed in words.items():
-            if answer not in answers:
-                ctx.error(
-                    f"{where}.{name}.{answer}",
-                    listed,
-                    f"the answers of {name} are "
-                    + " and ".join(answers)
-                    + nearest(answer, answers),
-                    code="unknown-config-key",
-                )
-                continue
-            try:
-                out[name][answer] = word_list(listed)
-            except Invalid as exc:
-                ctx.error(f"{where}.{name}.{answer}", listed, str(exc), code="invalid-config-value")
-        seen: dict[str, str] = {}
-        for answer, listed in out[name].items():
-            for word in listed:
-                other = seen.setdefault(word_key(word.casefold()), answer)
-                if other != answer:
-                    ctx.error(
-                        f"{where}.{name}",
-                        word,
-                        f"the word is listed for both {other} and {answer}",
-                        code="config-conflict",
-                    )
-    return out if len(ctx.problems) == before else None
-
-
-def _keep(key: str, table: object, ctx: Context) -> dict[str, tuple[str, ...]] | None:
-    """``keep = { "Header" = ["value", ...] }``: only rows holding a listed value are used."""
-    where = f"inputs.{key}.keep"
-    if not isinstance(table, Mapping):
-        ctx.error(
-            where,
-            table,
-            'give a table, e.g. keep = { "Case Type" = ["Disciplinary"] }',
-            code="invalid-config-value",
-        )
-        return None
-    out: dict[str, tuple[str, ...]] = {}
-    before = len(ctx.problems)
-    for header, listed in table.items():
-        try:
-            out[str(header)] = word_list(listed)
-        except Invalid as exc:
-            ctx.error(f'{where}."{header}"', listed, str(exc), code="invalid-config-value")
-    return out if len(ctx.problems) == before else None
-
-
-def _inputs(table: object, ctx: Context) -> dict[str, InputFile]:
-    out: dict[str, InputFile] = {}
-    for key, value in _table(table, "inputs", ctx).items():
-        if key not in INPUTS:
-            ctx.error(
-                f"inputs.{key}",
-                value,
-                unknown_key("[inputs]", key, list(INPUTS)),
-                code="unknown-config-key",
-            )
-            continue
-        found = _input(key, value, ctx)
-        if found is not None:
-            out[key] = found
-    if "applications" in out and "applications_summary" in out:
-        ctx.error(
-            "inputs.applications_summary",
-            None,
-            "give either applications (one row per application) or "
-            "applications_summary (counts), not both",
-            code="config-conflict",
-        )
-    return out
 
 
 # --- the other sections ------------------------------------------------------------
@@ -380,7 +93,7 @@ def _levels(value: object) -> tuple[str, ...]:
 
 def _mappings(table: object, ctx: Context) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
-    for kind, mapping in _table(table, "mappings", ctx).items():
+    for kind, mapping in table_of(table, "mappings", ctx).items():
         if kind not in MAPPING_KINDS:
             ctx.error(
                 f"mappings.{kind}",
@@ -480,28 +193,21 @@ def _templates(value: object, ctx: Context) -> Path:
     return (ctx.base / value).resolve()
 
 
-Validator = Callable[[object, Context], Any]
-
-
-def _plain(check: Callable[[object], Any]) -> Validator:
-    return lambda value, _ctx: check(value)
-
-
 SECTIONS: dict[str, dict[str, Validator] | Validator] = {
     "organisation": {
-        "name": _plain(text),
-        "code": _plain(optional_text),
-        "column": _plain(lambda v: _not_identifier(text(v), "the organisation column")),
+        "name": plain(text),
+        "code": plain(optional_text),
+        "column": plain(lambda v: _not_identifier(text(v), "the organisation column")),
     },
-    "reporting": {"year": _plain(YEAR)},
-    "breakdown": {"levels": _plain(_levels)},
-    "inputs": _inputs,
+    "reporting": {"year": plain(YEAR)},
+    "breakdown": {"levels": plain(_levels)},
+    "inputs": inputs_section,
     "mappings": _mappings,
     "options": _options,
-    "wdes9b": {"action_taken": _plain(boolean), "narrative": _plain(optional_text)},
+    "wdes9b": {"action_taken": plain(boolean), "narrative": plain(optional_text)},
     "history": {"files": _history},
     "publication": {
-        "suppress_below": _plain(
+        "suppress_below": plain(
             whole(
                 0,
                 1000,
@@ -509,7 +215,7 @@ SECTIONS: dict[str, dict[str, Validator] | Validator] = {
                 "0 turns suppression off",
             )
         ),
-        "suppress_board": _plain(boolean),
+        "suppress_board": plain(boolean),
     },
     "returns": {"templates": _templates},
 }
@@ -519,24 +225,12 @@ validator for a section whose keys are open (inputs, mappings, options)."""
 REQUIRED = {("organisation", "name"), ("reporting", "year")}
 
 
-def _table(value: object, section: str, ctx: Context) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
-        ctx.error(
-            section,
-            value,
-            f"[{section}] must be a section (a table of keys)",
-            code="invalid-config-value",
-        )
-        return {}
-    return value
-
-
 def _section(name: str, value: object, ctx: Context) -> dict[str, Any]:
     """The checked keys of one section whose keys are declared."""
     keys = SECTIONS[name]
     assert isinstance(keys, dict)
     out: dict[str, Any] = {}
-    for key, item in _table(value, name, ctx).items():
+    for key, item in table_of(value, name, ctx).items():
         if key not in keys:
             ctx.error(
                 f"{name}.{key}",
@@ -601,7 +295,7 @@ def parse_config(data: Mapping[str, Any], base: Path, source: str = "config") ->
                 ),
                 code="missing-config-key",
             )
-    inputs = _inputs(data.get("inputs", {}), ctx)
+    inputs = inputs_section(data.get("inputs", {}), ctx)
     mappings = _mappings(data.get("mappings", {}), ctx)
     options = _options(data.get("options", {}), ctx)
     if ctx.problems:
@@ -626,7 +320,7 @@ def parse_config(data: Mapping[str, Any], base: Path, source: str = "config") ->
     )
 
 
-def load_config(path: str | Path) -> Config:
+def load_config(path: str | os.PathLike[str]) -> Config:
     """Read and check a TOML run configuration.
 
     Raises

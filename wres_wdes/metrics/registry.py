@@ -36,6 +36,12 @@ class Metric:
         Where the definition and direction come from, with confidence marks.
     options
         Config options (``[options]``) that change the figure.
+    input
+        The input file the figure counts (``staff``, ``applications``, ``survey`` …;
+        ``config`` for an answer given in the configuration).
+    builder
+        The name, in :data:`wres_wdes.metrics.builders.BUILDERS`, of the function that
+        builds the figure's rows from the run's count tables (``docs/architecture.md``).
     """
 
     standard: str
@@ -51,6 +57,7 @@ class Metric:
     source: str
     options: tuple[str, ...] = ()
     input: str = ""
+    builder: str = ""
 
     @property
     def key(self) -> tuple[str, str]:
@@ -96,6 +103,7 @@ REGISTRY: tuple[Metric, ...] = (
         source="wres.md §2 and §6 [confirmed: S5, S40, S7; row layout unconfirmed]",
         options=("include_bank",),
         input="staff",
+        builder="workforce",
     ),
     Metric(
         "WRES",
@@ -111,6 +119,7 @@ REGISTRY: tuple[Metric, ...] = (
         window="the data year, 1 April to 31 March",
         source="wres.md §2–4 [confirmed: S4, S5, S8, S11]",
         input="applications",
+        builder="appointments",
     ),
     Metric(
         "WRES",
@@ -129,6 +138,7 @@ REGISTRY: tuple[Metric, ...] = (
         source="wres.md §2–4 [direction confirmed: S4, S5, S7; two-year window unconfirmed]",
         options=("disciplinary_window", "include_bank"),
         input="disciplinary",
+        builder="cases",
     ),
     Metric(
         "WRES",
@@ -145,6 +155,7 @@ REGISTRY: tuple[Metric, ...] = (
         source="wres.md §2–4 [direction confirmed: S4, S5; people not episodes unconfirmed]",
         options=("include_bank",),
         input="training",
+        builder="training",
     ),
     Metric(
         "WRES",
@@ -165,6 +176,7 @@ REGISTRY: tuple[Metric, ...] = (
         source="wres.md §4 [sign confirmed: S8; executive split and unknowns unconfirmed]",
         options=("include_bank", "board_unknown_ethnicity", "census_intervals"),
         input="board",
+        builder="board",
     ),
     Metric(
         "WDES",
@@ -182,6 +194,7 @@ REGISTRY: tuple[Metric, ...] = (
         source="wdes.md §2–3 [confirmed: S2, S19; clusters unconfirmed]",
         options=("include_bank",),
         input="staff",
+        builder="workforce",
     ),
     Metric(
         "WDES",
@@ -198,6 +211,7 @@ REGISTRY: tuple[Metric, ...] = (
         window="the data year, 1 April to 31 March",
         source="wdes.md §4 [direction confirmed: S4, S5, S9, S10, S21]",
         input="applications",
+        builder="appointments",
     ),
     Metric(
         "WDES",
@@ -217,6 +231,7 @@ REGISTRY: tuple[Metric, ...] = (
         "window unconfirmed]",
         options=("capability_window", "capability_include_ill_health", "include_bank"),
         input="capability",
+        builder="cases",
     ),
     Metric(
         "WDES",
@@ -232,6 +247,7 @@ REGISTRY: tuple[Metric, ...] = (
         window="the reporting year",
         source="wdes.md §7 [Yes/No and narrative confirmed: S2; exact wording unconfirmed]",
         input="config",
+        builder="voice",
     ),
     Metric(
         "WDES",
@@ -252,6 +268,7 @@ REGISTRY: tuple[Metric, ...] = (
         source="wdes.md §8 [confirmed: S14; percentage points unconfirmed]",
         options=("include_bank", "census_intervals"),
         input="board",
+        builder="board",
     ),
     Metric(
         "WRES",
@@ -268,6 +285,7 @@ REGISTRY: tuple[Metric, ...] = (
         source="local practice (beyond the standards)",
         options=("include_bank",),
         input="leavers",
+        builder="leaving",
     ),
     Metric(
         "WDES",
@@ -284,6 +302,7 @@ REGISTRY: tuple[Metric, ...] = (
         source="local practice (beyond the standards)",
         options=("include_bank",),
         input="leavers",
+        builder="leaving",
     ),
     # --- NHS Staff Survey: WRES 5-8, WDES 4a-9a (wres_wdes.survey; docs/survey.md) ---
     Metric(
@@ -303,6 +322,7 @@ REGISTRY: tuple[Metric, ...] = (
         "base unconfirmed]",
         options=SURVEY_OPTIONS,
         input="survey",
+        builder="survey",
     ),
     Metric(
         "WRES",
@@ -321,6 +341,7 @@ REGISTRY: tuple[Metric, ...] = (
         "managers and colleagues unconfirmed]",
         options=SURVEY_OPTIONS,
         input="survey",
+        builder="survey",
     ),
     Metric(
         "WRES",
@@ -338,6 +359,7 @@ REGISTRY: tuple[Metric, ...] = (
         "left out unconfirmed]",
         options=(*SURVEY_OPTIONS, "survey_equal_opportunities_include_dont_know"),
         input="survey",
+        builder="survey",
     ),
     Metric(
         "WRES",
@@ -354,6 +376,7 @@ REGISTRY: tuple[Metric, ...] = (
         source="wres.md §2, §7; data-formats.md §5.3 [confirmed: S25, S34]",
         options=SURVEY_OPTIONS,
         input="survey",
+        builder="survey",
     ),
     Metric(
         "WDES",
@@ -372,6 +395,7 @@ REGISTRY: tuple[Metric, ...] = (
         source="wdes.md §2, §6; data-formats.md §5.3 [wording confirmed: S13; base unconfirmed]",
         options=SURVEY_OPTIONS,
         input="survey",
+        builder="survey",
     ),
     Metric(
         "WDES",
@@ -391,6 +415,7 @@ REGISTRY: tuple[Metric, ...] = (
         "the base unconfirmed]",
         options=(*SURVEY_OPTIONS, "survey_4b_include_dont_know"),
         input="survey",
+        builder="survey",
     ),
     Metric(
         "WDES",
@@ -408,6 +433,7 @@ REGISTRY: tuple[Metric, ...] = (
         "left out unconfirmed]",
         options=(*SURVEY_OPTIONS, "survey_equal_opportunities_include_dont_know"),
         input="survey",
+        builder="survey",
     ),
     Metric(
         "WDES",
@@ -427,6 +453,7 @@ REGISTRY: tuple[Metric, ...] = (
         "confirmed: S12]",
         options=SURVEY_OPTIONS,
         input="survey",
+        builder="survey",
     ),
     Metric(
         "WDES",
@@ -443,6 +470,7 @@ REGISTRY: tuple[Metric, ...] = (
         source="wdes.md §2, §6; data-formats.md §5.3 [confirmed: S14]",
         options=SURVEY_OPTIONS,
         input="survey",
+        builder="survey",
     ),
     Metric(
         "WDES",
@@ -461,6 +489,7 @@ REGISTRY: tuple[Metric, ...] = (
         "required left out unconfirmed]",
         options=(*SURVEY_OPTIONS, "survey_adjustments_include_not_required"),
         input="survey",
+        builder="survey",
     ),
     Metric(
         "WDES",
@@ -480,6 +509,7 @@ REGISTRY: tuple[Metric, ...] = (
         "and minimum items unconfirmed]",
         options=(*SURVEY_OPTIONS, "survey_engagement_min_subscores"),
         input="survey",
+        builder="survey",
     ),
 )
 

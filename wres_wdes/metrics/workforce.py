@@ -124,7 +124,7 @@ def _by_category(
         else np.zeros(0, dtype=np.int64)
     )
     category_code, categories = _sorted_codes(pd.concat(labels, ignore_index=True))
-    group_code = pd.Categorical(counts["group"].astype("str"), categories=groups).codes
+    group_code = pd.Categorical(counts["group"].astype("str"), categories=pd.Index(groups)).codes
     key = np.tile(unit, parts) * len(categories) + category_code
     present, row = np.unique(key, return_inverse=True)
     known = np.tile(group_code >= 0, parts)

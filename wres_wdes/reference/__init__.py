@@ -42,6 +42,7 @@ installed wheel or a zip as well as from a source checkout.
 from __future__ import annotations
 
 import functools
+import io
 from importlib import resources
 
 import pandas as pd
@@ -72,7 +73,7 @@ def _read(name: str) -> pd.DataFrame:
     resource = resources.files(__package__).joinpath(f"{name}.csv")
     if not resource.is_file():
         raise KeyError(f"no reference table named {name!r}; the tables are: {', '.join(names())}")
-    with resource.open("r", encoding="utf-8", newline="") as handle:
+    with io.TextIOWrapper(resource.open("rb"), encoding="utf-8", newline="") as handle:
         # Every cell is text: "NA", "None" and "99" are values of the code lists,
         # not missing numbers, so pandas' NA detection and type inference are off.
         frame = pd.read_csv(handle, dtype=str, keep_default_na=False)

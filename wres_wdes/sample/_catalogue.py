@@ -90,7 +90,7 @@ TRAINEE_GRADES = tuple(
 SENIOR_GRADES = tuple(G[g] for g in ("8c", "8d", "9", "VSM", "Consultant"))
 
 # grade mix by staff group: substantive staff (first row) and bank-only staff (second)
-GRADE_MIX = {
+GRADE_MIX: dict[int, tuple[dict[str, float], dict[str, float]]] = {
     MEDICAL: (
         {"Consultant": 38, "Specialty Doctor": 10, "Associate Specialist": 2,
          "Specialty Registrar": 24, "Foundation Year 1": 6, "Foundation Year 2": 6,

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 STREAMS = (
     "organisations",
@@ -30,7 +31,7 @@ def stream(seed: int, name: str) -> np.random.Generator:
     return np.random.default_rng([seed, STREAMS.index(name)])
 
 
-def cumulative(weights: Sequence[float] | np.ndarray) -> np.ndarray:
+def cumulative(weights: ArrayLike) -> np.ndarray:
     """Cumulative probabilities of each row of ``weights`` (rows end at exactly 1)."""
     w = np.atleast_2d(np.asarray(weights, dtype=float))
     total = w.sum(axis=1, keepdims=True)

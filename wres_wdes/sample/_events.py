@@ -134,7 +134,7 @@ def _cases(rng, work: Workforce, cal: Calendar, weight: np.ndarray, rate: float,
     """
     staff = work.staff
     window = cal.census + 1 - cal.previous_year_start
-    lo = np.maximum(cal.previous_year_start, staff.start + 14)
+    lo = np.maximum(cal.previous_year_start, staff.start_days + 14)
     exposure = np.clip((cal.census + 1 - lo) / window, 0.0, 1.0) * ~staff.bank
     p = weight * exposure
     p = p * (2 * rate * np.count_nonzero(~staff.bank) / max(p.sum(), 1e-12))
@@ -142,12 +142,12 @@ def _cases(rng, work: Workforce, cal: Calendar, weight: np.ndarray, rate: float,
     staff_day = _case_days(rng, lo[chosen], np.full(chosen.size, cal.census))
 
     leavers = work.leavers
-    lo = np.maximum(cal.previous_year_start, leavers.start[extra] + 14)
+    lo = np.maximum(cal.previous_year_start, leavers.start_days[extra] + 14)
     hi = work.leave_day[extra] - 1
     keep = lo <= hi
     extra, leaver_day = extra[keep], _case_days(rng, lo[keep], hi[keep])
 
-    number = np.concatenate([staff.number[chosen], leavers.number[extra]])
+    number = np.concatenate([staff.numbers[chosen], leavers.numbers[extra]])
     day = np.concatenate([staff_day, leaver_day])
     org = np.concatenate([staff.org[chosen], leavers.org[extra]])
     order = np.lexsort((number, day))
@@ -247,7 +247,7 @@ def training(seed: int, work: Workforce, orgs: Organisations, cal: Calendar) -> 
     courses = np.array([c for c, _ in cat.CPD_COURSES + cat.MANDATORY_COURSES], dtype=object)
     day = rng.integers(cal.data_year_start, cal.census + 1, person.size)
     return {
-        "Employee Number": Numbered(s.number[person], number_width(work)),
+        "Employee Number": Numbered(s.numbers[person], number_width(work)),
         "Course Date": Coded(day, cal.iso),
         "Mandatory": Coded(is_mandatory, _N_Y),
         "Course Name": Coded(np.where(is_mandatory, mandatory_course, cpd_course), courses),

@@ -118,6 +118,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import xlsxwriter
@@ -675,7 +676,7 @@ def _draw_people(
         where = np.flatnonzero(ethnic == label)
         for i, k in zip(where, _pick(rng, table, len(where)), strict=True):
             origin[i] = table[k][0]
-    flags = list(DISABILITY_FLAGS)
+    flags: list[tuple[str, float]] = list(DISABILITY_FLAGS)
     flags[1] = ("Yes", disabled_share * 100)
     flags[0] = ("No", 80 - disabled_share * 100)
     flag = [flags[k][0] for k in _pick(rng, flags, n)]
@@ -754,6 +755,7 @@ def _staff_rows(rng: np.random.Generator, staff: _People) -> list[list]:
                 unit, group, grade = int(staff.unit[i]), int(staff.group[i]), staff.grade[i]
             else:
                 unit, group, grade = _second_post(rng, staff, i, bool(bank[j]))
+            fte: float | int
             if bank[j]:
                 category, fte = "Bank", 0
             else:
@@ -915,6 +917,7 @@ def _case(
     day: dt.date,
     formal: bool,
 ) -> _CaseRow:
+    formal_day: dt.date | None = day
     if formal:
         stage = FORMAL_STAGES[int(_pick(rng, FORMAL_STAGES, 1)[0])][0]
         lag = 0 if rng.random() < 0.35 else int(rng.integers(1, 46))
@@ -922,7 +925,7 @@ def _case(
         opened = day if opened < cal.span_start else opened  # the tracker starts there
         outcomes = OUTCOMES[spec.case_type]
     else:
-        stage, opened, day = "Informal", day, None
+        stage, opened, formal_day = "Informal", day, None
         outcomes = INFORMAL_OUTCOMES
     capability = spec.capability_type
     if capability == "mixed":
@@ -931,7 +934,9 @@ def _case(
     department = (
         _department(rng, unit) if unit is not None else UNITS[int(rng.integers(len(UNITS)))][1]
     )
-    return _CaseRow(opened, person, spec.case_type, stage, day, capability, department, outcome)
+    return _CaseRow(
+        opened, person, spec.case_type, stage, formal_day, capability, department, outcome
+    )
 
 
 def _cases(
@@ -976,11 +981,11 @@ def _cases(
     where = {int(p): i for i, p in enumerate(ids)}
     chosen = rng.choice(len(formal_disc), size=min(3, len(formal_disc)), replace=False)
     for r in [formal_disc[int(j)] for j in chosen]:
-        k = 0 if r.formal >= cal.data_start else 1
+        k = 0 if r.formal is not None and r.formal >= cal.data_start else 1  # all formal
         first, last = cal.data_year(k)
-        i = where[r.person]
-        day = _day(rng, max(first, start[i]), min(last, end[i]))
-        rows.append(_case(rng, cal, r.person, int(unit[i]), CASE_SPECS[0], day, True))
+        at = where[r.person]
+        day = _day(rng, max(first, start[at]), min(last, end[at]))
+        rows.append(_case(rng, cal, r.person, int(unit[at]), CASE_SPECS[0], day, True))
     # cases of numbers in neither ESR report: people who left before the leavers report's
     # dates (their cases are of the previous data year), or numbers mistyped
     for j, person in enumerate(strangers):
@@ -988,7 +993,8 @@ def _cases(
         day = _day(rng, cal.window_start, cal.data_start - dt.timedelta(days=1))
         rows.append(_case(rng, cal, int(person), None, spec, day, True))
     rows.sort(key=lambda r: (r.opened, r.person, r.case_type, r.stage))
-    out, seq = [], {}
+    out: list[list[Any]] = []
+    seq: dict[int, int] = {}
     for r in rows:
         seq[r.opened.year] = seq.get(r.opened.year, 0) + 1
         out.append(
@@ -1051,7 +1057,7 @@ def _learning(
         else:
             p = {"White": 0.46, "BME": 0.38, "Unknown": 0.42}[str(staff.ethnic[i])]
         episodes(str(staff.ids[i]), p, 4.5, cal.census)
-    for i in np.flatnonzero(rng.random(len(leavers.ids)) < 0.1):
+    for i in np.flatnonzero(rng.random(len(leavers.ids)) < 0.1).tolist():
         if leavers.end[i] >= cal.data_start:  # a few completions before they left
             episodes(str(leavers.ids[i]), 0.4, 2.0, leavers.end[i])
     rows.sort(key=lambda r: (r[0], r[3], r[1]))

@@ -116,7 +116,7 @@ def survey(seed: int, work: Workforce, orgs: Organisations, cal: Calendar) -> tu
     a["q11e"] = np.where(a["q11d"] == 1, a["q11e"], 0)
     a["q31b"] = np.where(a["q31a"] == 1, a["q31b"], 0)
 
-    responses = {
+    responses: Table = {
         "respondent_id": Numbered(np.arange(1, n + 1), max(6, len(str(n))), prefix="R"),
         "survey_year": Coded(np.zeros(n, dtype=np.int64), np.array([str(cal.year - 1)])),
         "Organisation": Coded(org, orgs.names),

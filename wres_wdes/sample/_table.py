@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -30,7 +31,7 @@ except ImportError:  # pragma: no cover - exercised by monkeypatching in the tes
     _pa = None
 
 _PANDAS_3 = int(pd.__version__.split(".")[0]) >= 3
-_TEXT_DTYPE = "str" if _PANDAS_3 else object
+_TEXT_DTYPE: Any = "str" if _PANDAS_3 else object  # the dtype read_csv gives text
 _NOT_ALLOWED = (",", '"', "\n", "\r", "\x00")
 
 
@@ -143,7 +144,7 @@ def to_frame(table: Table) -> pd.DataFrame:
     """The DataFrame of a table, as ``pandas.read_csv(path, dtype=str)`` would give it
     (count columns as int64)."""
     n = rows(table)
-    data = {}
+    data: dict[str, Any] = {}
     for header, column in table.items():
         if isinstance(column, Coded):
             data[header] = _text(column.codes, column.vocab)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import Any
 
 import numpy as np
 
@@ -71,6 +72,7 @@ def organisations(seed: int, staff: int, count: int) -> Organisations:
     """One trust named like a real one, or ``count`` "Synthetic Trust nnn" of varied size
     and ethnic mix (BME share among staff of known ethnicity ~ Beta(2.2, 5.5))."""
     rng = stream(seed, "organisations")
+    codes: tuple[str, ...]
     if count == 1:
         names, codes = [cat.TRUST_NAME], (cat.TRUST_CODE,)
         bme = np.array([0.27])
@@ -111,13 +113,24 @@ class People:
     start: np.ndarray | None = None  # hire date (day index)
     number: np.ndarray | None = None  # employee number
 
+    @property
+    def start_days(self) -> np.ndarray:
+        """:attr:`start`, once :func:`workforce` has set it."""
+        assert self.start is not None, "hire dates are set when the workforce is made"
+        return self.start
+
+    @property
+    def numbers(self) -> np.ndarray:
+        """:attr:`number`, once :func:`workforce` has set it."""
+        assert self.number is not None, "employee numbers are set when the workforce is made"
+        return self.number
+
     def take(self, index: np.ndarray) -> People:
-        return People(
-            **{
-                f.name: None if getattr(self, f.name) is None else getattr(self, f.name)[index]
-                for f in fields(self)
-            }
-        )
+        taken: dict[str, Any] = {
+            f.name: None if getattr(self, f.name) is None else getattr(self, f.name)[index]
+            for f in fields(self)
+        }
+        return People(**taken)
 
     def __len__(self) -> int:
         return self.org.size
@@ -236,21 +249,21 @@ def workforce(seed: int, orgs: Organisations, cal: Calendar) -> Workforce:
 
     # Employee numbers rise with the hire date, staff and leavers alike.
     rng = stream(seed, "numbers")
-    start = np.concatenate([staff.start, leavers.start])
+    start = np.concatenate([staff.start_days, leavers.start_days])
     order = np.argsort(start, kind="stable")
     numbers = np.empty(start.size, dtype=np.int64)
     numbers[order] = 10_000_000 + np.cumsum(rng.integers(1, 4, start.size))
     staff.number, leavers.number = numbers[: len(staff)], numbers[len(staff) :]
 
     # An ESR extract lists people by organisation, then employee number.
-    staff = staff.take(np.lexsort((staff.number, staff.org)))
-    by_number = np.lexsort((leavers.number, leavers.org))
+    staff = staff.take(np.lexsort((staff.numbers, staff.org)))
+    by_number = np.lexsort((leavers.numbers, leavers.org))
     leavers = leavers.take(by_number)
     return Workforce(staff, leavers, leave_day[by_number], reason[by_number])
 
 
 def number_width(work: Workforce) -> int:
-    largest = max(int(work.staff.number.max(initial=0)), int(work.leavers.number.max(initial=0)))
+    largest = max(int(work.staff.numbers.max(initial=0)), int(work.leavers.numbers.max(initial=0)))
     return max(8, len(str(largest)))
 
 
@@ -269,20 +282,20 @@ def _person_columns(p: People, orgs: Organisations, cal: Calendar) -> Table:
         "FTE": Coded(p.fte, np.array(cat.FTE_VALUES)),
         "Gender": Coded(np.where(p.female, 0, 1), np.array(["F", "M"])),
         "Age Band": Coded(band, np.array(cat.AGE_BANDS)),
-        "Hire Date": Coded(p.start, cal.uk),
+        "Hire Date": Coded(p.start_days, cal.uk),
     }
 
 
 def staff_table(work: Workforce, orgs: Organisations, cal: Calendar) -> Table:
     """The ESR staff list at the census date (bank-only staff included)."""
-    numbers = Numbered(work.staff.number, number_width(work))
+    numbers = Numbered(work.staff.numbers, number_width(work))
     return {"Employee Number": numbers, **_person_columns(work.staff, orgs, cal)}
 
 
 def leavers_table(work: Workforce, orgs: Organisations, cal: Calendar) -> Table:
     """ESR leavers of the data year with their own equality data and leaving reason."""
     return {
-        "Employee Number": Numbered(work.leavers.number, number_width(work)),
+        "Employee Number": Numbered(work.leavers.numbers, number_width(work)),
         "Termination Date": Coded(work.leave_day, cal.uk),
         **_person_columns(work.leavers, orgs, cal),
         "Leaving Reason": Coded(work.reason, _REASON_VOCAB),

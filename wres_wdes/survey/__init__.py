@@ -28,10 +28,27 @@ module              job
 ``rows``            count tables → ``metrics.csv`` rows; :func:`survey_rows`
 ==================  ===========================================================
 
+The first four check inputs, so the loader reads them (the standardise step of the
+flow); the last four count and measure, and only :mod:`wres_wdes.calculate`'s builders
+read them. So this package's own import is the checking half only: importing
+:mod:`wres_wdes.survey.check` while loading does not bring in the statistics
+(``docs/architecture.md``; ``tests/test_layers.py``).
+
 Methods and the unconfirmed rules with their options: ``docs/survey.md``.
 """
 
+from typing import Any
+
 from .check import Checked, check_inputs
-from .rows import survey_rows
 
 __all__ = ["Checked", "check_inputs", "survey_rows"]
+
+
+def __getattr__(name: str) -> Any:
+    """``wres_wdes.survey.survey_rows``, the old path of :func:`.rows.survey_rows`,
+    imported when first used (PEP 562) so that loading never imports the measure step."""
+    if name == "survey_rows":
+        from .rows import survey_rows  # the old path; tests/test_layers.py allows it
+
+        return survey_rows
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

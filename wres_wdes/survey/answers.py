@@ -161,7 +161,7 @@ def code_answers(raw: pd.Series, answers: Mapping[str, str]) -> Coded:
     counts = np.bincount(index, minlength=len(decided))
     repaired = pd.DataFrame(
         [
-            (u, answers[code], code, int(counts[i]))
+            (u, answers[str(code)], code, int(counts[i]))  # a repaired date has its code
             for i, (u, (code, kind)) in enumerate(zip(uniques, decided[:-1], strict=True))
             if kind == "date"
         ],

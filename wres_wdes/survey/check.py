@@ -117,7 +117,7 @@ def _survey_year(
     chosen = config.options.survey_year
     expected = chosen if chosen is not None else config.year - 1
     column = origin.get("survey_year", "survey_year")
-    given = frame["survey_year"].dropna().unique() if "survey_year" in frame else []
+    given = list(frame["survey_year"].dropna().unique()) if "survey_year" in frame else []
     if len(given) > 1:
         found = ", ".join(str(int(y)) for y in sorted(given))
         problems.append(
@@ -232,13 +232,13 @@ def _missing_questions(
             continue
         listed = ", ".join(missing)
         if not present:
-            rule = f"{name} is not computed: the file has no column {listed} (survey {year})"
+            message = f"{name} is not computed: the file has no column {listed} (survey {year})"
         else:
-            rule = (
+            message = (
                 f"{name} is computed without {listed}: the file has no such column "
                 f"(survey {year}); check it is not under another header"
             )
-        problems.append(Problem.warning(source, None, None, None, rule, code="missing-question"))
+        problems.append(Problem.warning(source, None, None, None, message, code="missing-question"))
 
 
 def _groups(
@@ -285,7 +285,9 @@ def _groups(
             raw = answers if raw is None else raw.fillna(answers)
         grouped = classify(raw)
         out[target] = grouped.values
-        shown = origin.get(column, column) if column in out else columns[question]
+        # a column not in the file is read from its question (else skipped above)
+        from_file = column in out or question is None
+        shown = origin.get(column, column) if from_file else columns[str(question)]
         for value, count in grouped.unrecognised.itertuples(index=False):
             problems.append(
                 Problem.warning(

@@ -121,7 +121,7 @@ def check_results(
     error(~standard_ok, "standard", "standard must be WRES or WDES")
     error(standard_ok & ~known, "metric", f"metric must name a staff survey figure: {figures}")
     for (standard, metric_id), rows in out[known].groupby(["standard", "metric"]):
-        categories = allowed_categories(standard, metric_id)
+        categories = allowed_categories(str(standard), str(metric_id))
         want = (
             " or ".join(categories)
             if categories != ("",)
@@ -144,7 +144,7 @@ def check_results(
             "category",
             f"category of {standard} {metric_id} must be {want}",
         )
-        groups = allowed_groups(standard, metric_id)
+        groups = allowed_groups(str(standard), str(metric_id))
         bad = out.index.isin(rows.index[~rows["group"].isin(groups).fillna(False)])
         error(
             pd.Series(bad, index=out.index),

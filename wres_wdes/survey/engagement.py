@@ -113,7 +113,7 @@ def published_score_counts(rows: pd.DataFrame) -> pd.DataFrame | None:
         columns=pd.MultiIndex.from_product([["n", "score", "sd"], list(SCORE_GROUPS)])
     )
     names = {"n": "n", "score": "mean", "sd": "sd"}
-    wide.columns = [f"{names[v]}_{g}" for v, g in wide.columns]
+    wide.columns = [f"{names[c[0]]}_{c[1]}" for c in wide.columns]  # (value, group) pairs
     wide = wide.reset_index()
     for g in SCORE_GROUPS:
         wide[f"n_{g}"] = wide[f"n_{g}"].fillna(0)

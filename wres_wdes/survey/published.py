@@ -30,9 +30,9 @@ def _levels(frame: pd.DataFrame, levels: tuple[str, ...]) -> tuple[pd.Series, pd
     unit = frame["organisation"].astype("string").astype(object)
     for column in order:  # coarse to fine: a finer filled column wins
         filled = frame[column].notna() & (frame[column].astype("string").str.strip() != "")
-        filled = filled.fillna(False).to_numpy(dtype=bool)
-        level = level.mask(filled, column)
-        unit = unit.mask(filled, frame[column].astype("string").astype(object))
+        hit = filled.fillna(False).to_numpy(dtype=bool)
+        level = level.mask(hit, column)
+        unit = unit.mask(hit, frame[column].astype("string").astype(object))
     return level, unit
 
 
@@ -76,5 +76,5 @@ def published_counts(
         index=keys, columns="group", values=["n", "events"], aggfunc="sum", fill_value=0
     )
     wide = wide.reindex(columns=pd.MultiIndex.from_product([["n", "events"], groups]), fill_value=0)
-    wide.columns = [f"{v}_{g}" for v, g in wide.columns]
+    wide.columns = [f"{c[0]}_{c[1]}" for c in wide.columns]  # (value, group) pairs
     return wide.reset_index()

@@ -41,9 +41,10 @@ Blank answers and the contractor code ``99`` (Missing) are "not answered"
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -141,7 +142,7 @@ def _answers(text: str) -> dict[str, str]:
     return out
 
 
-def _rule(row: Mapping[str, str]) -> Rule:
+def _rule(row: Mapping[Hashable, Any]) -> Rule:
     answers = _answers(row["answers"])
     points = _codes(row["points"])
     return Rule(

@@ -46,7 +46,7 @@ SCALE = 10.0
 """The engagement scale's top; intervals are clipped to 0–10 (differences to ±10)."""
 
 
-def _below(options: Options, *counts: np.ndarray) -> np.ndarray:
+def _below(options: Options, *counts: np.ndarray | pd.Series) -> np.ndarray:
     minimum = options.survey_minimum_respondents
     below = np.zeros(len(counts[0]), dtype=bool)
     for n in counts:
@@ -72,12 +72,12 @@ def proportion_rows(metric: Metric, table: pd.DataFrame, options: Options) -> pd
         rows["flags"] = _add_flag(rows["flags"], _below(options, rows["n_group"]))
         parts.append(rows)
     if metric.reference_group:
-        g, r = metric.group, metric.reference_group
+        group, reference = metric.group, metric.reference_group
         pair = table.assign(
-            events_group=table[f"events_{g}"],
-            n_group=table[f"n_{g}"],
-            events_reference=table[f"events_{r}"],
-            n_reference=table[f"n_{r}"],
+            events_group=table[f"events_{group}"],
+            n_group=table[f"n_{group}"],
+            events_reference=table[f"events_{reference}"],
+            n_reference=table[f"n_{reference}"],
         )
         rows = difference_rows(metric, pair, options)
         rows["flags"] = _add_flag(
@@ -118,14 +118,14 @@ def score_rows(metric: Metric, table: pd.DataFrame, options: Options) -> pd.Data
         )
         out["flags"] = _add_flag(flags, _below(options, n))
         parts.append(out)
-    g, r = metric.group, metric.reference_group
-    n1, n2 = (table[f"n_{x}"].to_numpy(dtype=np.float64) for x in (g, r))
-    m1, m2 = (table[f"mean_{x}"].to_numpy(dtype=np.float64) for x in (g, r))
-    s1, s2 = (table[f"sd_{x}"].to_numpy(dtype=np.float64) for x in (g, r))
+    group, reference = metric.group, metric.reference_group
+    n1, n2 = (table[f"n_{x}"].to_numpy(dtype=np.float64) for x in (group, reference))
+    m1, m2 = (table[f"mean_{x}"].to_numpy(dtype=np.float64) for x in (group, reference))
+    s1, s2 = (table[f"sd_{x}"].to_numpy(dtype=np.float64) for x in (group, reference))
     low, high, p = welch(m1, s1, n1, m2, s2, n2, level)
     low, high = np.clip(low, -SCALE, SCALE), np.clip(high, -SCALE, SCALE)
     out = base_rows(metric, table, "score_difference")
-    out["group"], out["reference_group"] = g, r
+    out["group"], out["reference_group"] = group, reference
     out["n_group"], out["events_group"], out["rate_group"] = n1, np.nan, m1
     out["n_reference"], out["events_reference"], out["rate_reference"] = n2, np.nan, m2
     out["value"], out["ci_low"], out["ci_high"], out["p_value"] = m1 - m2, low, high, p
@@ -163,10 +163,10 @@ def _from_responses(
             return None
         table = score_counts(frame, scores, levels, split)
         return score_rows(metric, table.rename(columns={"_split": "split"}), options)
-    table = respondent_counts(metric, rules, frame, levels, split, options)
-    if table is None:
+    counts = respondent_counts(metric, rules, frame, levels, split, options)
+    if counts is None:
         return None
-    return proportion_rows(metric, table.rename(columns={"_split": "split"}), options)
+    return proportion_rows(metric, counts.rename(columns={"_split": "split"}), options)
 
 
 def _from_published(metric: Metric, frame: pd.DataFrame, config: Config) -> pd.DataFrame | None:

@@ -31,15 +31,17 @@ before anything is written, and raised as :class:`~wres_wdes.problems.InputError
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
 from ..config import HistoryFile
-from ..load import Inputs
 from ..results import Results
+from ..results_meta import package_version
 from .disclosure import DEFAULT_THRESHOLD
+from .inputs import RunInputs
 from .plan import (
     CHARTS,
     OUTPUT_KINDS,
@@ -58,7 +60,7 @@ from .transaction import OutputFolderError, OutputLocked, write_transaction
 
 def plan_outputs(
     results: Results | pd.DataFrame,
-    inputs: Inputs,
+    inputs: RunInputs,
     kinds: Sequence[str] | str | None = None,
     also: Sequence[str] = (),
 ) -> Plan:
@@ -80,8 +82,8 @@ def plan_outputs(
 
 def planned_outputs(
     results: Results | pd.DataFrame,
-    inputs: Inputs,
-    out_dir: str | Path,
+    inputs: RunInputs,
+    out_dir: str | os.PathLike[str],
     kinds: Sequence[str] | str | None = None,
 ) -> list[Path]:
     """The paths :func:`write_outputs` would write."""
@@ -89,16 +91,10 @@ def planned_outputs(
     return [out / o.path for o in plan_outputs(results, inputs, kinds).outputs()]
 
 
-def _version() -> str:
-    from .. import __version__
-
-    return __version__
-
-
 def write_outputs(
     results: Results | pd.DataFrame,
-    inputs: Inputs,
-    out_dir: str | Path,
+    inputs: RunInputs,
+    out_dir: str | os.PathLike[str],
     *,
     force: bool = False,
     kinds: Sequence[str] | str | None = None,
@@ -154,7 +150,7 @@ def write_outputs(
         "organisations": len(organisations),
         "reporting_year": config.year,
         "outputs": list(plan.kinds),
-        "version": _version(),
+        "version": package_version(),
     }
     return write_transaction(
         out_dir, plan.outputs(), force=force, workers=workers, facts=facts, progress=progress
@@ -163,7 +159,7 @@ def write_outputs(
 
 def write_trend(
     files: Sequence[HistoryFile],
-    out_dir: str | Path,
+    out_dir: str | os.PathLike[str],
     *,
     force: bool = False,
     suppress_below: float = DEFAULT_THRESHOLD,
@@ -206,7 +202,7 @@ def write_trend(
         )
     )
     written = write_transaction(
-        out_dir, outputs, force=force, workers=1, facts={"version": _version()}
+        out_dir, outputs, force=force, workers=1, facts={"version": package_version()}
     )
     return written, text
 

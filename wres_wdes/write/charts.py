@@ -418,7 +418,7 @@ def trend_chart(trend: pd.DataFrame, standard: str, organisation: str) -> Chart 
             if "confidential" in rows
             else np.zeros(len(rows), dtype=bool)
         )
-        direction, _ = rl_words((standard, metric))
+        direction, _ = rl_words((standard, str(metric)))
         groups.append((metric, category, direction, years, v, lo, hi))
         words = []
         for i, (y, x) in enumerate(zip(years, v, strict=True)):

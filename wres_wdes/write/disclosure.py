@@ -62,6 +62,8 @@ with group-bys per pass (a few passes suffice).
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 import pandas as pd
 
@@ -110,8 +112,8 @@ def unit_parents(source: object = None) -> pd.DataFrame:
         return nested_units(
             {k: with_organisation(f, name) for k, f in frames.items()}, config.levels
         )
-    frame = getattr(source, "frame", source)
-    return parents_of(frame)
+    frame = getattr(source, "frame", source)  # a Results, or its frame
+    return parents_of(cast(pd.DataFrame, frame))
 
 
 EXEMPT_GROUPS = ("Unknown",)
@@ -448,7 +450,7 @@ def suppression_mask(
     hidden_cells = cells[suppressed]
     for column in COUNT_COLUMNS:
         rows = hidden_cells.loc[hidden_cells["column"] == column, "row"].to_numpy()
-        mask.iloc[rows, mask.columns.get_loc(column)] = True
+        mask.iloc[rows, list(mask.columns).index(column)] = True
     return mask
 
 

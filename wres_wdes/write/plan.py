@@ -39,10 +39,11 @@ import numpy as np
 import pandas as pd
 
 from ..config import Config
-from ..load import Inputs
 from ..problems import WresWdesError
 from ..results import Results
+from ..results_meta import package_version
 from .disclosure import BOARD_METRICS, unit_parents
+from .inputs import RunInputs
 from .returns import slug
 from .safe import document_date
 
@@ -181,7 +182,7 @@ class Plan:
     def __init__(
         self,
         results: Results | pd.DataFrame,
-        inputs: Inputs,
+        inputs: RunInputs,
         kinds: Sequence[str] | None = None,
     ) -> None:
         self.frame = _frame(results)
@@ -312,7 +313,6 @@ class Plan:
         return out
 
     def _returns(self, view: OrganisationView, templates) -> list[Output]:
-        from .. import __version__
         from .returns import (
             fill_return,
             meta_facts,
@@ -326,7 +326,7 @@ class Plan:
             template, cellmap = templates[standard]
 
             def write(path: Path, template=template, cellmap=cellmap, view=view) -> None:
-                facts = meta_facts(view.config, view.name, __version__)
+                facts = meta_facts(view.config, view.name, package_version())
                 values = return_values(view.frame, cellmap, view.name, facts)
                 fill_return(template, cellmap, values, path, document_date(view.config))
 

@@ -253,7 +253,7 @@ def metric_table(
         return inert_frame(escape_frame(table))
     entry = BY_KEY.get((standard, metric))
     board = entry is not None and entry.input == "board"
-    workforce = statistic == "percent" and part["n_reference"].notna().any()
+    workforce = statistic == "percent" and bool(part["n_reference"].notna().any())
     several = part["statistic"].nunique() > 1  # survey: each group's %, and the difference
     headers = _headers("" if several else statistic, board, workforce, level)
     if several and part["statistic"].str.startswith("score").any():

@@ -2,7 +2,7 @@
 
 The national WRES and WDES collections take counts (``reference/wres.md`` §8,
 ``wdes.md`` §9). Each return is a template workbook with a cell map beside it
-(see :mod:`wres_wdes.write.make_templates` for the map's columns). Filling
+(see ``tools/make_templates.py`` for the map's columns). Filling
 follows ``reference/statistics-and-peers.md`` §3.2:
 
 1. **Check the template first.** Every ``label`` cell of the map must read what
@@ -28,6 +28,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from openpyxl import load_workbook
@@ -37,7 +38,7 @@ from ..config import Config
 from ..metrics.registry import BY_KEY
 from ..problems import InputError, Problem, WresWdesError
 from ..results import METRICS_COLUMNS
-from .make_templates import CELLMAP_COLUMNS, CELLMAP_NAME, TEMPLATE_NAME
+from .cellmap import CELLMAP_COLUMNS, CELLMAP_NAME, TEMPLATE_NAME
 from .safe import escape_text, fix_zip_times
 
 KINDS = ("label", "meta", "result")
@@ -120,6 +121,7 @@ def read_cell_map(path: Path) -> pd.DataFrame:
             ]
         )
     problems = []
+    row: Any  # a cell-map row: text fields
     for i, row in enumerate(frame.itertuples(index=False), start=2):
         if row.kind not in KINDS:
             problems.append(
@@ -253,6 +255,7 @@ def check_template(template: Template) -> pd.DataFrame:
                     )
                 )
         labels = cellmap[(cellmap["kind"] == "label") & cellmap["sheet"].isin(workbook.sheetnames)]
+        row: Any  # a cell-map row: text fields
         for row in labels.itertuples(index=False):
             found = workbook[row.sheet][row.cell].value
             if str(found if found is not None else "").strip() != row.expected.strip():
@@ -274,7 +277,7 @@ def check_template(template: Template) -> pd.DataFrame:
     return cellmap
 
 
-def _number(value: object) -> object:
+def _number(value: Any) -> object:  # a cell of the results: a number, NaN or None
     """A cell's number; empty for a missing value or an unbounded limit (a ratio whose
     reference group has no events has no upper limit, and a cell cannot hold one)."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
@@ -327,6 +330,7 @@ def return_values(
     ]
     present = set(zip(org_rows["standard"], org_rows["metric"], strict=True))
     values = []
+    value: object
     for row in merged.to_dict("records"):
         if row["_merge"] == "both":
             if row["field"] == "yes_no":
@@ -440,6 +444,7 @@ def fill_return(
             elif not _same(value, found.value):
                 mismatches.append(f"{sheet}!{cell} holds {found.value!r}, not {value!r}")
         labels = cellmap[cellmap["kind"] == "label"]
+        row: Any  # a cell-map row: text fields
         for row in labels.itertuples(index=False):
             found = reopened[row.sheet][row.cell].value
             if str(found if found is not None else "").strip() != row.expected.strip():

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -136,6 +136,7 @@ def system_outputs(plan: Plan) -> list[Output]:
     system = pooled(frame, plan.config.options.confidence_level)
     organisations = _unsuppressed(frame)
     charts = []
+    row: Any  # a row of the pooled table
     for row in system.itertuples(index=False):
         chart = funnel_chart(
             organisations,
@@ -268,7 +269,7 @@ def write_league_table(
             table("System", view, {c: ratio for c in view.columns[2:]})
         likelihoods = organisation_likelihoods(frame)
         for (standard, metric), rows in likelihoods.groupby(["standard", "metric"], sort=False):
-            entry = BY_KEY.get((standard, metric))
+            entry = BY_KEY.get((str(standard), str(metric)))
             ranked = rows.sort_values("value", ascending=False, na_position="last")
             view = pd.DataFrame(
                 {
@@ -313,6 +314,7 @@ def system_markdown(frame: pd.DataFrame, system: pd.DataFrame, charts, plan: Pla
     ]
     if len(system):
         table = []
+        row: Any  # a row of the pooled table
         for row in system.itertuples(index=False):
             entry = BY_KEY.get((row.standard, row.metric))
             table.append(

@@ -36,6 +36,8 @@ import socket
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from types import ModuleType
+from typing import TextIO
 
 from ..problems import WresWdesError
 from .plan import Output
@@ -70,7 +72,7 @@ class Lock:
 
     def __init__(self, out: Path) -> None:
         self.path = out.parent / f".{out.name}.lock"
-        self.handle = None
+        self.handle: TextIO | None = None
 
     def __enter__(self) -> Lock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -79,6 +81,7 @@ class Lock:
             "host": socket.gethostname(),
             "started": dt.datetime.now().isoformat(timespec="seconds"),
         }
+        fcntl: ModuleType | None
         try:
             import fcntl
         except ImportError:  # pragma: no cover - Windows
@@ -151,7 +154,7 @@ def recover(out: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-def check_out(out: str | Path) -> None:
+def check_out(out: str | os.PathLike[str]) -> None:
     """Check, before any computing, that ``out`` can hold a run's outputs.
 
     Raises
@@ -228,6 +231,7 @@ _ROOT: Path | None = None
 
 def _write_one(index: int) -> str:
     output = _TASKS[index]
+    assert _ROOT is not None, "set before the tasks run"
     target = _ROOT / output.path
     target.parent.mkdir(parents=True, exist_ok=True)
     output.write(target)
@@ -283,7 +287,7 @@ def workers_default() -> int:
 
 
 def write_transaction(
-    out: str | Path,
+    out: str | os.PathLike[str],
     outputs: Sequence[Output],
     *,
     force: bool = False,
@@ -350,7 +354,7 @@ def _os_message(out: Path, exc: OSError) -> str:
         errno.EPERM: "permission denied",
         errno.EROFS: "the file system is read-only",
         errno.EDQUOT: "the disk quota is used up",
-    }.get(exc.errno, exc.strerror or str(exc))
+    }.get(exc.errno or 0, exc.strerror or str(exc))
     return (
         f"the outputs could not be written to {out}: {reason} "
         f"({exc.filename or out}). Nothing was changed: the previous outputs, if any, are "

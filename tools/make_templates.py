@@ -1,6 +1,6 @@
 """Generate the WRES and WDES return templates and their cell maps.
 
-Run ``python -m wres_wdes.write.make_templates`` (optionally with a folder) to
+Run ``python tools/make_templates.py`` (optionally with a folder) to
 rewrite ``templates/WRES-return-template.xlsx``, ``templates/WDES-return-template.xlsx``
 and their cell maps ``…-cellmap.csv``. The generated files are committed; the
 fill code (:mod:`wres_wdes.write.returns`) reads only the workbook and its cell
@@ -53,27 +53,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..classify import FOCUS_GROUPS, GROUPS
-from ..classify.bands import BANDS, MEDICAL_SUBGROUPS
-from ..metrics.registry import get
-from ..reference import load as load_reference
-
-CELLMAP_COLUMNS = (
-    "kind",
-    "sheet",
-    "cell",
-    "standard",
-    "metric",
-    "category",
-    "group",
-    "statistic",
-    "field",
-    "if_missing",
-    "expected",
-)
-
-TEMPLATE_NAME = "{standard}-return-template.xlsx"
-CELLMAP_NAME = "{standard}-return-cellmap.csv"
+from wres_wdes.classify import FOCUS_GROUPS, GROUPS
+from wres_wdes.classify.bands import BANDS, MEDICAL_SUBGROUPS
+from wres_wdes.metrics.registry import get
+from wres_wdes.reference import load as load_reference
+from wres_wdes.write.cellmap import CELLMAP_COLUMNS, CELLMAP_NAME, TEMPLATE_NAME
 
 COUNT_FORMAT = "#,##0"
 """Headcounts and events: whole numbers (a ``#,##0.##`` format shows ``183.`` in Excel)."""
@@ -524,7 +508,7 @@ def _fix_zip_times(path: Path, stamp: dt.datetime) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    folder = Path(argv[0]) if argv else Path(__file__).resolve().parents[2] / "templates"
+    folder = Path(argv[0]) if argv else Path(__file__).resolve().parents[1] / "templates"
     for standard in ("WRES", "WDES"):
         for path in build(standard, folder):
             print(f"Wrote {path}")
