@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -46,6 +46,9 @@ from .disclosure import BOARD_METRICS, unit_parents
 from .inputs import RunInputs
 from .returns import slug
 from .safe import document_date
+
+if TYPE_CHECKING:  # drawing is imported only when a chart is drawn
+    from .charts import Chart
 
 OUTPUT_KINDS = (
     "metrics",
@@ -133,7 +136,7 @@ class ChartFile(NamedTuple):
     kind (``metric1``, ``forest``, ``funnel``, ``trend``) and its metric."""
 
     path: PurePosixPath
-    chart: object
+    chart: Chart
     kind: str
     key: tuple[str, str]
 
@@ -294,7 +297,7 @@ class Plan:
         ]
 
     def _ethnic_groups(self) -> Output:
-        inputs = self.inputs
+        inputs: Any = self.inputs  # the run's loaded inputs, seen here as RunInputs
 
         def write(path: Path) -> None:
             from ..ethnic_groups import by_ethnic_group
@@ -306,7 +309,7 @@ class Plan:
     def _templates(self) -> dict[str, tuple[object, pd.DataFrame]]:
         from .returns import check_template, find_template
 
-        out = {}
+        out: dict[str, tuple[object, pd.DataFrame]] = {}
         for standard in ("WRES", "WDES"):
             template = find_template(standard, self.config.return_templates)
             out[standard] = (template, check_template(template))
@@ -400,11 +403,11 @@ class Plan:
             this &= frame["category"] == ""
             units = int((this & (frame["level"] == finest)).sum()) if finest else 0
             centre = frame[this & (frame["level"] == "organisation")]
-            if units > MAX_ROWS and len(centre):
-                chart = funnel_chart(
+            if finest and units > MAX_ROWS and len(centre):
+                funnel = funnel_chart(
                     view.published, standard, metric, finest, centre.iloc[0], organisation=view.name
                 )
-                add("funnel", (standard, metric), chart)
+                add("funnel", (standard, metric), funnel)
         if self.trend is not None:
             from .trend import has_trend
 

@@ -316,7 +316,10 @@ def trend_table(trend: pd.DataFrame, organisation: str) -> pd.DataFrame:
     for position, (_, rows) in enumerate(part.groupby(KEYS, sort=False, dropna=False)):
         rows = rows.sort_values("year")
         last = rows.iloc[-1]
-        line = {"metric": f"{last['standard']} {last['metric']}", "figure": _label(last)}
+        line: dict[str, object] = {
+            "metric": f"{last['standard']} {last['metric']}",
+            "figure": _label(last),
+        }
         by_year = dict(zip(rows["year"], rows.itertuples(index=False), strict=True))
         for year in years:
             r = by_year.get(year)

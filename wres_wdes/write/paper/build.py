@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from pathlib import PurePosixPath
+from typing import Any
 
 import pandas as pd
 
@@ -327,7 +328,8 @@ def _directorates(published, organisation, parents) -> list[Block]:
                 statistic,
             )
         )
-    groups: list[list[tuple]] = []
+    groups: list[list[Any]] = []
+    r: Any  # a row of itertuples: its fields by position
     for r in nested.itertuples(index=False):
         if r._3 <= 1 or not groups:
             groups.append([])
@@ -494,7 +496,7 @@ def _breakdown_appendix(published, organisation, level, parents, charts) -> list
                 f"% {focus}",
                 f"{level:.0%} interval",
             ]
-            columns = [
+            columns: list[Any] = [
                 sub["level"],
                 names,
                 shown["events_group"],
@@ -610,7 +612,13 @@ def _national_appendix(beside) -> list[Block]:
     if table.empty:
         return []
     rows = tuple(
-        (f"{r.standard} {r.metric}", r.figure.replace("_", " "), str(r.year), r.shown, r.source)
+        (
+            f"{r.standard} {r.metric}",
+            str(r.figure).replace("_", " "),
+            str(r.year),
+            str(r.shown),
+            str(r.source),
+        )
         for r in table.itertuples(index=False)
     )
     return [

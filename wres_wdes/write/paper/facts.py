@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -73,6 +74,11 @@ def national_figures() -> pd.DataFrame:
 def _org(published: Published, organisation: str) -> pd.DataFrame:
     rows = published.rows
     return rows[(rows["organisation"] == organisation) & (rows["level"] == "organisation")]
+
+
+def _at(frame: pd.DataFrame, index: object, column: str) -> Any:
+    """One cell, as the value it holds (pandas' stubs type a cell as any scalar)."""
+    return frame.at[index, column]
 
 
 def _one(rows: pd.DataFrame, **match) -> int | None:
@@ -223,15 +229,15 @@ def model_employer(published: Published, organisation: str, standard: str) -> Mo
     whole = _one(rows, category="all")
     share = None
     if whole is not None and not hidden.loc[whole, "value"]:
-        share = float(rows.loc[whole, "value"])
+        share = float(_at(rows, whole, "value"))
     bands = []
     from ..order import category_order
 
     senior = [i for i in rows.index if _senior(rows.loc[i, "category"], standard)]
     senior.sort(
         key=lambda i: (
-            rows.loc[i, "category"].split("/")[0],
-            category_order(rows.loc[i, "category"]),
+            str(_at(rows, i, "category")).split("/")[0],
+            category_order(str(_at(rows, i, "category"))),
         )
     )
     for i in senior:
@@ -279,14 +285,14 @@ def declaration(published: Published, organisation: str) -> Declaration:
 
     def share(standard: str, group: str) -> float | None:
         i = _one(rows, standard=standard, metric="1", category="all", group=group)
-        return None if i is None or hidden.loc[i, "value"] else float(rows.loc[i, "value"])
+        return None if i is None or hidden.loc[i, "value"] else float(_at(rows, i, "value"))
 
     def count(standard: str, group: str) -> float | None:
         i = _one(rows, standard=standard, metric="1", category="all", group=group)
         return (
             None
             if i is None or hidden.loc[i, "events_group"]
-            else float(rows.loc[i, "events_group"])
+            else float(_at(rows, i, "events_group"))
         )
 
     disabled, non = count("WDES", "Disabled"), count("WDES", "Non-disabled")
@@ -301,6 +307,7 @@ def declaration(published: Published, organisation: str) -> Declaration:
         & rows["statistic"].isin(["difference_pp", "score_difference"])
     ]
     best = 0.0
+    i: Any
     for i, row in pairs.iterrows():
         if hidden.loc[i, "n_group"] or hidden.loc[i, "n_reference"]:
             continue

@@ -16,6 +16,7 @@ published figures (never written by hand, never from a suppressed figure).
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -48,7 +49,8 @@ def adverse_likelihoods(published: Published, organisation: str, standard: str) 
         & (rows["standard"] == standard)
         & (rows["statistic"] == "relative_likelihood")
     ]
-    out = []
+    out: list[Any] = []
+    i: Any
     for i, row in sel.iterrows():
         flags = str(row["flags"]).split(";")
         if published.hidden.loc[i, "value"]:
@@ -207,9 +209,9 @@ def _model_employer_message(tables: list[ModelEmployer]) -> tuple[str, str] | No
         if table.workforce_share is None or not table.bands:
             continue
         shown = [b for b in table.bands if b.needed_number is not None]
-        count = sum(b.count_number for b in shown)
-        total = sum(b.total_number for b in shown)
-        needed = sum(b.needed_number for b in shown)
+        count = sum(b.count_number or 0 for b in shown)
+        total = sum(b.total_number or 0 for b in shown)
+        needed = sum(b.needed_number or 0 for b in shown)
         if not total:
             continue
         words = "bands" if table.standard == "WRES" else "clusters"
