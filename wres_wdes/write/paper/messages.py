@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ...metrics.registry import BY_KEY
-from ..headline import format_value
+from ..headline import figure_words, format_value
 from ..publication import Published
 from ..trend import published_trend
 from .facts import Beside, Declaration, ModelEmployer
@@ -86,16 +86,13 @@ def _likelihood_message(published, organisation, standard) -> tuple[str, str] | 
 
 
 def change_words(row: pd.Series, before: float) -> str:
-    """``WRES 3 (BME ÷ White) rose from 1.10 to 2.03``."""
+    """``WRES 3 (BME ÷ White) rose from 1.10 to 2.03``; ``WRES 8 (% BME − % White) rose
+    from +7.5 pp to +14.3 pp``: each figure named as the headline table names it."""
     verb = "rose" if row["value"] > before else "fell" if row["value"] < before else "stayed"
     label = (
         rl_label(row)
         if row["statistic"] == "relative_likelihood"
-        else (
-            f"{row['standard']} {row['metric']} ({row['group']}"
-            + (f", {row['category']}" if row["category"] else "")
-            + ")"
-        )
+        else f"{row['standard']} {row['metric']} ({figure_words(row)})"
     )
     return (
         f"{label} {verb} from {format_value(row['statistic'], before)} to "
