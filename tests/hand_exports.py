@@ -356,11 +356,12 @@ def _case_entries(
 
     An entry is a distinct (person, data year): two cases of one person in one data
     year, or a row pasted twice, count once (the first row). Each entry takes its
-    person's groups and units from the census staff list. A case of anyone else keeps
-    its own values (DESIGN.md, input contract: "Rows of people not in the staff list
-    keep their own values"): the tracker's ``Department`` is its unit (the ``unit``
-    column, by its alias) and the blanks (ethnicity, disability, directorate: the
-    tracker has none) come from the leavers file, else Unknown with no directorate.
+    person's groups and units from the census staff list. A case of a leaver takes the
+    leavers file's units as a whole (ESR is the authority for units: a tracker's
+    ``Department`` beside ESR's directorate would nest in no directorate) and fills the
+    blanks (ethnicity, disability: the tracker has none) from it. A case of anyone
+    else keeps its own values: the tracker's ``Department`` is its unit (the ``unit``
+    column, by its alias), Unknown groups and no directorate.
     """
     formal = (
         cases["case_type"].eq(case_type)
@@ -389,12 +390,11 @@ def _case_entries(
         if person in in_staff.index:  # a member of staff: the staff list, never the tracker
             attributes.append(in_staff.loc[person].tolist())
             continue
-        if person in in_leavers.index:  # a leaver: blanks filled from the leavers file
-            ethnic, disability, directorate, unit = in_leavers.loc[person].tolist()
-        else:  # in neither list: Unknown, no directorate
-            ethnic, disability, directorate, unit = "Unknown", "Unknown", None, None
-        own_unit = department if isinstance(department, str) and department else unit
-        attributes.append([ethnic, disability, directorate, own_unit])
+        if person in in_leavers.index:  # a leaver: groups and units from the leavers file
+            attributes.append(in_leavers.loc[person].tolist())
+            continue
+        own_unit = department if isinstance(department, str) and department else None
+        attributes.append(["Unknown", "Unknown", None, own_unit])  # in neither list
     return pd.concat(
         [
             entries.drop(columns="department"),

@@ -192,3 +192,20 @@ def test_a_missing_input_is_named_with_the_metrics_it_stops(tmp_path) -> None:
     assert "WRES 3:" not in missing  # computed from the disciplinary file
     summary = " ".join(section(out / "report.docx", "Executive summary"))
     assert "Not computed:" in summary and "no training file" in summary
+
+
+def test_a_national_voting_share_sits_beside_the_trusts_voting_row(paper) -> None:
+    # wdes.md §10: the 2022 national figure (4.8%) is of voting members, so it is
+    # compared with the trust's voting members, never with the whole board
+    document = docx.Document(str(paper / "report.docx"))
+    rows = [
+        [cell.text for cell in row.cells]
+        for table in document.tables
+        for row in table.rows
+        if row.cells[0].text == "WDES 10"
+    ]
+    nationals = {tuple(r[1].split()): r[-1] for r in rows if len(r) >= 6}
+    voting = [n for words, n in nationals.items() if "voting" in words]
+    whole = [n for words, n in nationals.items() if "all" in words]
+    assert voting and any("(voting)" in n for n in voting)
+    assert whole and not any("(voting)" in n for n in whole)

@@ -92,11 +92,11 @@ def test_keep_uses_only_this_inputs_rows_and_says_why_others_are_out(tmp_path: P
     disc = rec[(rec.input == "disciplinary")]
     reasons = disc[disc.outcome == "excluded"].set_index("reason")["records"].to_dict()
     assert reasons == {
-        "Case Type = Capability (keep)": 3,
-        "Case Type = Grievance (keep)": 1,
-        "Case Type = Bullying and Harassment (keep)": 1,
-        "Case Type = Sickness Absence (keep)": 1,
-        "Stage = Informal (keep)": 1,
+        "Case Type = Capability, not in keep": 3,
+        "Case Type = Grievance, not in keep": 1,
+        "Case Type = Bullying and Harassment, not in keep": 1,
+        "Case Type = Sickness Absence, not in keep": 1,
+        "Stage = Informal, not in keep": 1,
     }
     read = disc.loc[disc.outcome == "read", "records"].sum()
     used = disc.loc[disc.outcome == "used", "records"].sum()

@@ -368,3 +368,13 @@ def test_the_default_folder_in_a_read_only_working_folder_is_exit_2(
     printed = " ".join(capsys.readouterr().out.split())
     assert "Nothing was written" in printed and "not a folder this user can write to" in printed
     assert list(working.iterdir()) == []
+
+
+@pytest.mark.parametrize("workers", ["0", "-3"])
+def test_an_impossible_number_of_workers_is_exit_2(
+    tiny_trust: Path, tmp_path: Path, capsys, workers: str
+) -> None:
+    out = tmp_path / "out"
+    assert main(["run", str(tiny_trust), "--out", str(out), "--workers", workers]) == 2
+    assert "give 1 or more processes" in " ".join(capsys.readouterr().out.split())
+    assert not out.exists()

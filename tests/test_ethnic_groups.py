@@ -164,6 +164,13 @@ def test_the_groups_add_up_to_the_standards_bme(trust: Path) -> None:
     assert parts == bme - 1  # all but the one "BAME"
 
 
+def test_results_are_not_inputs(trust: Path) -> None:
+    from wres_wdes import calculate
+
+    with pytest.raises(TypeError, match="takes the inputs"):
+        by_ethnic_group(calculate(load(trust)))
+
+
 def test_an_unknown_group_is_an_error(trust: Path) -> None:
     with pytest.raises(ValueError, match="Asian, Black, Mixed, Other"):
         by_ethnic_group(load(trust), groups=("Chinese",))

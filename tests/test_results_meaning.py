@@ -296,6 +296,25 @@ def test_compare_needs_results() -> None:
         _rows("", "", "", "").compare(pd.DataFrame())
 
 
+def test_compare_refuses_the_same_year_or_another_organisation() -> None:
+    from wres_wdes import UsageError
+
+    later = _run(2024, (100, 32), (550, 55), (3, 3), (1, 2))
+    # the same year (or a later one) as "earlier": every change would be 0 or reversed
+    with pytest.raises(UsageError, match="later year with an earlier one"):
+        later.compare(later)
+    # another organisation: no figure could match, and an empty table would say nothing
+    staff, cases = _two_years(2023, (2, 2), (3, 3))
+    other = calculate(
+        load_frames(
+            {"staff": staff, "disciplinary": cases},
+            Config(organisation_name="Another Trust", year=2023),
+        )
+    )
+    with pytest.raises(UsageError, match="share none"):
+        later.compare(other)
+
+
 # --- charts into a given Axes ------------------------------------------------------------
 
 

@@ -176,7 +176,10 @@ def _run_summary(args, config, done) -> None:
         "the same as the interval excluding parity; 'outside 0.80–1.25' is the four-fifths "
         "band; 'small numbers' means fewer than 10 events or 11 people in a group, so read "
         "the figure with care. Workforce shares and board figures are complete counts at the "
-        "census date: no interval."
+        "census date: no interval. These are the exact figures, small numbers included, "
+        "for you: publish the figures of the publication workbook or the board paper, "
+        f"where counts from 1 to {inputs.config.suppress_below - 1} (and figures that would "
+        "reveal them) are [c]."
     )
     if warnings:
         print(f"\n{len(warnings)} warning(s); `wres-wdes validate {config}` lists them.")

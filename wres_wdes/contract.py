@@ -495,7 +495,8 @@ CASE_NOTE = (
     'only this input\'s rows (`keep = { "Case Type" = ["Disciplinary"] }`) and `columns` '
     "for the formal start date. A case of a person in the staff list takes that person's "
     "ethnicity, disability and units from the staff list (the ESR record is the "
-    "authority); its own values are used only for people not in the staff list."
+    "authority), and a person in the leavers list takes their units from it; its own "
+    "units are used only for people in neither list."
 )
 
 DISCIPLINARY = InputSpec(

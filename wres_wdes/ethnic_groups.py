@@ -103,8 +103,14 @@ def by_ethnic_group(
     >>> view = by_ethnic_group("my_trust/config.toml")     # doctest: +SKIP
     >>> view.metric("WRES", 3).frame[["unit", "group", "value"]]  # doctest: +SKIP
     """
-    if not isinstance(inputs, Inputs):
+    if isinstance(inputs, Config | str | os.PathLike):
         inputs = load(inputs)
+    elif not isinstance(inputs, Inputs):
+        raise TypeError(
+            "by_ethnic_group() takes the inputs from wres_wdes.load(...), a Config, or the "
+            f"path of a configuration file (.toml), not {type(inputs).__name__}: it computes "
+            "from the records, which results no longer hold"
+        )
     inputs.raise_for_errors()
     unknown = [g for g in groups if g not in HIGH_LEVEL_FOCUS]
     if unknown:

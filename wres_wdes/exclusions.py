@@ -228,7 +228,7 @@ def keep_rows(
             shown = counts.iloc[:KEEP_REASONS_SHOWN]
             for code, count in zip(shown.index.tolist(), shown.tolist(), strict=True):
                 value = "(blank)" if code < 0 else uniques[code]
-                reasons.append((f"{found} = {value} (keep)", int(count)))
+                reasons.append((f"{found} = {value}, not in keep", int(count)))
             rest = int(counts.iloc[KEEP_REASONS_SHOWN:].sum())
             if rest:
                 reasons.append((f"{found} = another value not listed in keep", rest))

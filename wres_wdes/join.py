@@ -4,9 +4,12 @@ The input contract (``DESIGN.md``): case and training rows of a person in the
 staff list take that person's ethnicity, disability and units **from the staff
 list**, since the ESR record is the authority and an employee-relations
 tracker's free-text "Department" must not split a unit in two. Rows of people
-not in the staff list keep their own values, with blanks filled from the
-leavers list (a case may concern someone who has since left). Leaver rows carry
-their own values (a leaver is not in the census list).
+not in the staff list keep their own ethnicity and disability, with blanks filled
+from the leavers list (a case may concern someone who has since left); their units
+come from the leavers list as a whole, for the same reason as the staff list's: a
+tracker's "Department" beside ESR's directorate would make a unit that nests in no
+directorate. Only rows of people in neither list keep their own units. Leaver rows
+carry their own values (a leaver is not in the census list).
 
 Every join is on ``person_id`` alone (one person over the whole file, see
 :mod:`wres_wdes.people`), one integer search per input, never a loop per row.
@@ -255,6 +258,7 @@ def attach_person_attributes(
         if any(c in f for f in lookups)
     ]
     carried = list(dict.fromkeys(carried))
+    units = {"organisation", "directorate", "unit", *levels}  # taken from ESR as a block
     # every person_id of every input coded once against one dictionary
     keyed = [
         k
@@ -285,6 +289,7 @@ def attach_person_attributes(
         positions = key_positions(frame, people, ["person_id"], coded)
         found = positions >= 0
         in_staff = found & (positions < n_staff) & (key != "leavers")
+        in_esr = found & (key != "leavers")  # in the staff or the leavers list
         rows = np.where(found, positions, 0)
         for column in carried:
             if column == "person_id":
@@ -293,7 +298,8 @@ def attach_person_attributes(
             if column in GROUP_LABELS:
                 frame[column] = _group_column(frame, column, looked, in_staff)
             elif column in frame:
-                frame[column] = _choose(frame[column], looked, in_staff)
+                wins = in_esr if column in units else in_staff
+                frame[column] = _choose(frame[column], looked, wins)
             else:
                 frame[column] = looked
         if key != "leavers":

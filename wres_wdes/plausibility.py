@@ -424,8 +424,11 @@ def event_units(
                         level,
                         None,
                         f"{_listed(_value_counts(only))} named only here, not in the staff list: "
-                        f"each shows as a {level} of its own. They are rows of people not in the "
-                        "staff list; if the names are the same units as ESR's, make them match",
+                        f"each shows as a {level} of its own. They are rows of people in "
+                        "neither the staff nor the leavers list, who keep the file's own units; if "
+                        "the names "
+                        "are ESR's units written another way, make them match (or give the "
+                        "file no unit column: columns = { unit = false })",
                         code="only-here",
                     )
                 )

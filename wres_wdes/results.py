@@ -376,6 +376,12 @@ class Results:
             ``change_scale`` (``ratio`` or ``difference``), ``change_low``,
             ``change_high``, ``change_significant`` (the interval excludes 1 for a
             ratio, 0 for a difference) and ``change_method``.
+
+        Raises
+        ------
+        UsageError
+            ``earlier`` is not an earlier year (its reporting year is the same or
+            later), or the two results share no organisation (nothing could match).
         """
         from .results_compare import compare_frames
 
@@ -388,6 +394,20 @@ class Results:
             level = self.meta.confidence_level or 0.95
         if not 0 < level < 1:
             raise ValueError(f"level must be between 0 and 1 (0.95 for 95%), not {level!r}")
+        later_year, earlier_year = self.meta.reporting_year, earlier.meta.reporting_year
+        if later_year is not None and earlier_year is not None and earlier_year >= later_year:
+            raise UsageError(
+                f"compare() compares a later year with an earlier one: these results are for "
+                f"{later_year} and the earlier ones for {earlier_year}. Call "
+                "later.compare(earlier)"
+            )
+        shared = set(self.meta.organisations) & set(earlier.meta.organisations)
+        if self.meta.organisations and earlier.meta.organisations and not shared:
+            raise UsageError(
+                "compare() matches figures of the same organisation, and the two results "
+                f"share none: {', '.join(self.meta.organisations)} against "
+                f"{', '.join(earlier.meta.organisations)}"
+            )
         return compare_frames(self.frame, earlier.frame, level)
 
     # --- charts into a given Axes -----------------------------------------------------

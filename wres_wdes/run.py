@@ -178,6 +178,13 @@ def run(
     from .write.transaction import check_out
 
     parse_kinds(outputs, several=True)  # an unknown kind stops here, before reading
+    if workers is not None and (isinstance(workers, bool) or workers < 1):
+        from .problems import UsageError
+
+        raise UsageError(
+            f"workers={workers!r}: give 1 or more processes to write the outputs (1 writes "
+            "them one after another), or leave it out for the default"
+        )
     check_out(out)
     with _display(progress) as display:
         from .calculate import calculate

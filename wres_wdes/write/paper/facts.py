@@ -103,9 +103,13 @@ class Beside:
     conflict: bool
 
 
-def trust_figure(published: Published, organisation: str, standard: str, metric: str):
+def trust_figure(
+    published: Published, organisation: str, standard: str, metric: str, board: str = "all"
+):
     """The row of the trust figure that :data:`NATIONAL_FIGURES` compares, and its text
-    as published (``[c]`` where hidden); ``None`` if the trust has no such figure."""
+    as published (``[c]`` where hidden); ``None`` if the trust has no such figure.
+    ``board`` is the board category a board share is of (``all`` or ``voting``), as the
+    national figure it is compared with."""
     rows = _org(published, organisation)
     rows = rows[(rows["standard"] == standard) & (rows["metric"] == metric)]
     figure = NATIONAL_FIGURES[(standard, metric)][0]
@@ -116,7 +120,7 @@ def trust_figure(published: Published, organisation: str, standard: str, metric:
         column, scale = "value", 1.0
     elif figure.endswith("_board"):
         group = "BME" if standard == "WRES" else "Disabled"
-        index = _one(rows, category="all", group=group)
+        index = _one(rows, category=board, group=group)
         column, scale = "rate_group", 100.0
     elif figure == "adjustments_share":
         index = _one(rows, group="Disabled", statistic="percent")
@@ -145,9 +149,6 @@ def national_beside(published: Published, organisation: str, year: int) -> list[
     table = national_figures()
     out = []
     for (standard, metric), (figure, what) in NATIONAL_FIGURES.items():
-        found = trust_figure(published, organisation, standard, metric)
-        if found is None:
-            continue
         sel = table[
             (table["standard"] == standard)
             & (table["metric"] == metric)
@@ -157,6 +158,11 @@ def national_beside(published: Published, organisation: str, year: int) -> list[
         if sel.empty:
             continue
         latest = sel.sort_values("year").iloc[-1]
+        # a national board share of voting members sits beside the trust's voting row
+        board = "voting" if "(voting)" in str(latest["shown"]) else "all"
+        found = trust_figure(published, organisation, standard, metric, board)
+        if found is None:
+            continue
         out.append(
             Beside(
                 standard,
