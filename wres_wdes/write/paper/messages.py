@@ -215,9 +215,17 @@ def _model_employer_message(tables: list[ModelEmployer]) -> tuple[str, str] | No
         if len(shown) == len(table.bands):
             where = f"at every one of the {len(shown)} {words} from 8a"
         else:
+            hidden = [b for b in table.bands if b.needed_number is None and b.total_number]
+            largest = max(hidden, key=lambda b: b.total_number or 0, default=None)
+            rest = (
+                f"the rest are confidential, the largest {largest.category} with "
+                f"{largest.total_number:,} staff, so the gap there is not shown here"
+                if largest is not None
+                else "the rest are confidential"
+            )
             where = (
                 f"at the {len(shown)} of {len(table.bands)} {words} from 8a whose figures are "
-                f"published (the rest are confidential)"
+                f"published ({rest})"
             )
         parts.append(
             f"{table.group} staff are {table.workforce_share:.1f}% of the workforce; {where}, "
