@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.figure import Figure
+from test_write_trend import _applications  # shortlisted/appointed White and BME
 
 import wres_wdes
 from wres_wdes import Config, calculate, load, load_frames
@@ -201,21 +202,6 @@ def test_wide_gives_units_by_metrics_in_by_unit_order() -> None:
 
 
 # --- compare ---------------------------------------------------------------------------
-
-
-def _applications(white: tuple[int, int], bme: tuple[int, int]) -> pd.DataFrame:
-    rows = []
-    for code, (shortlisted, appointed) in (("A", white), ("H", bme)):
-        rows += [
-            {
-                "application_id": f"{code}{i}",
-                "shortlisted": "Yes",
-                "appointed": "Yes" if i < appointed else "No",
-                "ethnicity": code,
-            }
-            for i in range(shortlisted)
-        ]
-    return pd.DataFrame(rows)
 
 
 def _two_years(year: int, white_cases: tuple[int, int], bme_cases: tuple[int, int]):
