@@ -350,3 +350,27 @@ def test_the_report_chart_and_the_api_draw_with_one_function(monkeypatch, sample
 
     assert charts.draw_forest is results_plots.draw_forest
     assert charts.draw_funnel is results_plots.draw_funnel
+
+
+def test_compare_a_ratio_with_more_events_than_people_is_left_untested() -> None:
+    from wres_wdes.results_compare import METHOD_EXCEED, compare_frames
+
+    # leaving in a small unit: 6 leavers of a census headcount of 5 (measure flags it
+    # events_exceed_population); the change is the ratio of the two years' ratios,
+    # (3/5 ÷ 2/10) ÷ (6/5 ÷ 2/10) = 0.5, with no interval
+    def year(y: int, leavers: int) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "organisation": ["T"], "standard": ["WRES"], "metric": ["leaving"],
+                "level": ["unit"], "unit": ["Ward"], "category": [""], "group": ["BME"],
+                "reference_group": ["White"], "statistic": ["relative_likelihood"],
+                "events_group": [leavers], "n_group": [5], "events_reference": [2],
+                "n_reference": [10], "value": [(leavers / 5) / 0.2], "ci_low": [np.nan],
+                "ci_high": [np.nan], "method": ["koopman"], "year": [y], "window_years": [1],
+            }
+        )  # fmt: skip
+
+    change = compare_frames(year(2024, 3), year(2023, 6)).iloc[0]
+    assert change["change"] == pytest.approx(0.5)
+    assert np.isnan(change["change_low"]) and not change["change_significant"]
+    assert change["change_method"] == METHOD_EXCEED

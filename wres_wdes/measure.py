@@ -163,9 +163,7 @@ def likelihood_rows(
     # binomial interval or test does not apply: they are left empty and flagged.
     # An average headcount (options.leaving_denominator = "average") is fractional;
     # the interval and test take it to the nearest whole person.
-    sg, sr = np.rint(years * ng), np.rint(years * nr)
-    exceed = (xg > sg) | (xr > sr)
-    pooled_g, pooled_r = np.minimum(xg, sg), np.minimum(xr, sr)
+    pooled_g, sg, pooled_r, sr, exceed = stats.window_counts(xg, ng, xr, nr, years)
     rl = stats.relative_likelihood(pooled_g, sg, pooled_r, sr, level=options.confidence_level)
     shown = ~rl["not_calculable"].to_numpy() & ~exceed  # a figure or a bound: its test
     p = np.where(shown, stats.score_p_values(pooled_g, sg, pooled_r, sr), np.nan)

@@ -42,6 +42,7 @@ import pandas as pd
 from .results_columns import METRICS_COLUMNS, years_of
 from .stats.change import mover_difference, ratio_of_ratios
 from .stats.proportions import difference_interval, percent_interval
+from .stats.ratio import window_counts
 
 KEYS = ("organisation", *METRICS_COLUMNS[: METRICS_COLUMNS.index("statistic") + 1])
 """What makes two years' rows the same figure: the organisation, and the contract's
@@ -72,6 +73,7 @@ METHOD_DIFFERENCE = "difference of differences; MOVER interval from each year's 
 METHOD_SCORE = "difference; MOVER interval from each year's stored interval"
 METHOD_CENSUS = "none: complete counts at both census dates, the change is exact"
 METHOD_NONE = "none: no figure in one of the years"
+METHOD_EXCEED = "none: more events than people in one of the years, so no interval applies"
 
 
 def _text(frame: pd.DataFrame, column: str) -> pd.Series:
@@ -97,15 +99,15 @@ def _prepared(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return out
 
 
-def _pooled(
-    both: pd.DataFrame, suffix: str
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Each year's counts as the figure's interval counts them: events and people over
-    every data year of its window (the mean per year times the window, in whole
-    people, as :func:`wres_wdes.measure.likelihood_rows` pools them)."""
+def _pooled(both: pd.DataFrame, suffix: str):
+    """Each year's counts as the figure's interval counts them
+    (:func:`wres_wdes.stats.window_counts`, as :func:`wres_wdes.measure.likelihood_rows`
+    pools them): the mean events per year times the window, over person-years; and
+    where events exceed the person-years, so no interval applies."""
     w = both[f"_window{suffix}"].to_numpy(dtype=np.float64)
-    xg, ng, xr, nr = (np.rint(both[f"{c}{suffix}"].to_numpy(dtype=np.float64) * w) for c in COUNTS)
-    return xg, ng, xr, nr
+    xg, ng, xr, nr = (both[f"{c}{suffix}"].to_numpy(dtype=np.float64) for c in COUNTS)
+    xg, sg, xr, sr, exceed = window_counts(np.rint(xg * w), ng, np.rint(xr * w), nr, w)
+    return (xg, sg, xr, sr), exceed
 
 
 def compare_frames(later: pd.DataFrame, earlier: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
@@ -130,17 +132,22 @@ def compare_frames(later: pd.DataFrame, earlier: pd.DataFrame, level: float = 0.
     ratio = (statistic == "relative_likelihood") & ~census
     if ratio.any():
         pick = both[ratio]
-        r = ratio_of_ratios(_pooled(pick, "_e"), _pooled(pick, ""), level=level)
-        change[ratio] = r["value"].to_numpy()
-        low[ratio], high[ratio] = r["ci_low"].to_numpy(), r["ci_high"].to_numpy()
-        method[ratio] = METHOD_RATIO
+        (before, exceed_e), (after, exceed) = _pooled(pick, "_e"), _pooled(pick, "")
+        r = ratio_of_ratios(before, after, level=level)
+        untested = exceed_e | exceed  # more events than people: no interval applies
+        with np.errstate(divide="ignore", invalid="ignore"):  # there, the figures' own ratio
+            direct = v2[ratio] / v1[ratio]
+        change[ratio] = np.where(untested, direct, r["value"].to_numpy())
+        low[ratio] = np.where(untested, np.nan, r["ci_low"].to_numpy())
+        high[ratio] = np.where(untested, np.nan, r["ci_high"].to_numpy())
+        method[ratio] = np.where(untested, METHOD_EXCEED, METHOD_RATIO)
 
     percent = (statistic == "percent") & ~census
     if percent.any():
         pick = both[percent]
         years = []
         for suffix in ("_e", ""):
-            xg, ng, _, _ = _pooled(pick, suffix)
+            (xg, ng, _, _), _ = _pooled(pick, suffix)
             ci = percent_interval(xg, ng, level=level)
             years.append([ci[c].to_numpy() for c in ("value", "ci_low", "ci_high")])
         d, d_low, d_high = mover_difference(*years[0], *years[1])
@@ -152,7 +159,7 @@ def compare_frames(later: pd.DataFrame, earlier: pd.DataFrame, level: float = 0.
         pick = both[difference]
         years = []
         for suffix in ("_e", ""):
-            ci = difference_interval(*_pooled(pick, suffix), level=level)
+            ci = difference_interval(*_pooled(pick, suffix)[0], level=level)
             years.append([ci[c].to_numpy() for c in ("value", "ci_low", "ci_high")])
         d, d_low, d_high = mover_difference(*years[0], *years[1])
         change[difference], low[difference], high[difference] = d, d_low, d_high

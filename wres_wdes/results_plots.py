@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .metrics.registry import BY_KEY
+from .stats.flags import FOUR_FIFTHS
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -43,7 +44,8 @@ LEVEL_STYLE = [
     ("s", OKABE_ITO["vermillion"]),
     ("^", OKABE_ITO["green"]),
 ]
-BAND = (0.8, 1.25)
+BAND = FOUR_FIFTHS
+"""The four-fifths band the plots shade (:data:`wres_wdes.stats.FOUR_FIFTHS`, with its source)."""
 LOG_TICKS = (0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 0.8, 1, 1.25, 2, 4, 10, 20, 50, 100)
 MAX_ROWS = 40
 """Most rows a forest plot draws; beyond, units go to a funnel plot and the tables."""

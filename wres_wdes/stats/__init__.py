@@ -47,7 +47,7 @@ from wres_wdes.stats.flags import (
 from wres_wdes.stats.multiplicity import adjust_p_values
 from wres_wdes.stats.pooled import mantel_haenszel
 from wres_wdes.stats.proportions import difference_interval, percent_interval, wilson_limits
-from wres_wdes.stats.ratio import DEFAULT_METHOD, METHODS, relative_likelihood
+from wres_wdes.stats.ratio import DEFAULT_METHOD, METHODS, relative_likelihood, window_counts
 
 __all__ = [
     "DEFAULT_METHOD",
@@ -72,4 +72,5 @@ __all__ = [
     "score_p_values",
     "score_test",
     "wilson_limits",
+    "window_counts",
 ]

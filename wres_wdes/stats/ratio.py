@@ -327,3 +327,31 @@ def _koopman(xg, ng, xr, nr, z):
             decreasing_root(lambda t, r: score(t, r) + z, start[rows], 1.0, rows, f_high)
         )
     return low, high
+
+
+def window_counts(
+    events_group: ArrayLike,
+    n_group: ArrayLike,
+    events_reference: ArrayLike,
+    n_reference: ArrayLike,
+    years: ArrayLike,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The counts an interval and a test of a windowed ratio read: events over the
+    window against ``years × headcount`` person-years, in whole people.
+
+    A two-year metric (WRES 3, WDES 3: "a two year rolling average of the current year
+    and the previous year", ``reference/wres.md`` §4, ``wdes.md`` §5) takes the census
+    headcount for each data year. Events can exceed those person-years in a small unit
+    (leavers, or cases of people who have since left): a binomial interval or test does
+    not apply there, so the events are capped at the person-years and ``exceed`` says
+    where, for the caller to leave those rows untested.
+
+    Returns ``(events_group, person_years_group, events_reference,
+    person_years_reference, exceed)``.
+    """
+    w = np.asarray(years, dtype=np.float64)
+    xg, xr = (np.asarray(a, dtype=np.float64) for a in (events_group, events_reference))
+    sg = np.rint(w * np.asarray(n_group, dtype=np.float64))
+    sr = np.rint(w * np.asarray(n_reference, dtype=np.float64))
+    exceed = (xg > sg) | (xr > sr)
+    return np.minimum(xg, sg), sg, np.minimum(xr, sr), sr, exceed

@@ -101,6 +101,21 @@ def _map_text(frame: pd.DataFrame, marked, fix) -> pd.DataFrame:
     return out
 
 
+def md_text(text: object) -> str:
+    """Text from the inputs as data in Markdown, never markup: safe inside a table cell
+    (``|`` escaped, one line), no HTML (``<script>`` shows as written), no link
+    (``[text](url)``, ``<https://…>`` or a bare ``https://`` address)."""
+    out = str(text).replace("\r", " ").replace("\n", " ").replace("\u2028", " ")
+    out = out.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    out = out.replace("|", "\\|").replace("](", "]\\(").replace("://", ":\\/\\/")
+    return out.replace("www.", "www\\.")
+
+
+def md_alt(text: str) -> str:
+    """Alt text safe inside ``![…]``: brackets escaped, on one line."""
+    return md_text(text).replace("[", "\\[").replace("]", "\\]")
+
+
 def document_date(config) -> dt.datetime:
     """The date written into every workbook's properties: the census date.
 
@@ -111,24 +126,32 @@ def document_date(config) -> dt.datetime:
     return dt.datetime(config.year, 3, 31, 0, 0, 0)
 
 
-def fix_zip_times(path: Path, when: dt.datetime) -> None:
-    """Give every member of a zip file (an ``.xlsx``) the timestamp ``when``.
+def restamp_zip(data: bytes, when: dt.datetime) -> bytes:
+    """A zip file's bytes (an ``.xlsx`` or ``.docx``) with every member stamped ``when``,
+    members in the same order and compression.
 
-    openpyxl stamps each member with the clock; xlsxwriter with the document's
-    date. Restamping makes a workbook byte-identical however and whenever it is
-    written (see :func:`document_date`).
+    openpyxl and python-docx stamp each member with the clock; xlsxwriter with the
+    document's date. Restamping makes a file byte-identical however and whenever it
+    is written (see :func:`document_date`).
     """
+    import io
     import zipfile
 
     stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
-    with zipfile.ZipFile(path) as source:
-        members = [(info, source.read(info)) for info in source.infolist()]
-    with zipfile.ZipFile(path, "w") as target:
-        for info, data in members:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, stamp)
             fixed.compress_type = info.compress_type
             fixed.external_attr = info.external_attr
-            target.writestr(fixed, data)
+            target.writestr(fixed, source.read(info))
+    return out.getvalue()
+
+
+def fix_zip_times(path: Path, when: dt.datetime) -> None:
+    """Restamp the zip file at ``path`` in place (:func:`restamp_zip`)."""
+    path = Path(path)
+    path.write_bytes(restamp_zip(path.read_bytes(), when))
 
 
 def write_atomic(path: Path, write: Callable[[Path], object]) -> Path:
@@ -272,6 +295,9 @@ __all__ = [
     "OverwriteRefused",
     "escape_frame",
     "escape_text",
+    "md_alt",
+    "md_text",
+    "restamp_zip",
     "write_atomic",
     "write_tracked",
 ]

@@ -38,7 +38,7 @@ from ..classify import FOCUS_GROUPS
 from ..metrics.registry import BY_KEY, REGISTRY
 from ..results import Results, years_of
 from .breakdown import write_cells
-from .headline import figure_words
+from .headline import figure_words, flag_words, format_value, interval_text
 from .report import markdown_image
 from .safe import document_date
 
@@ -288,7 +288,7 @@ def write_league_table(
                     "Relative likelihood": ranked["value"].to_numpy(),
                     "Lower limit": ranked["ci_low"].to_numpy(),
                     "Upper limit": ranked["ci_high"].to_numpy(),
-                    "Flags": ranked["flags"].fillna("").str.replace("_", " ").to_numpy(),
+                    "Flags": ranked["flags"].fillna("").map(flag_words).to_numpy(),
                 }
             )
             formats = {c: count for c in view.columns[2:6]}
@@ -321,8 +321,8 @@ def system_markdown(frame: pd.DataFrame, system: pd.DataFrame, charts, plan: Pla
                 [
                     f"{row.standard} {row.metric}",
                     entry.direction if entry else "",
-                    f"{row.value:.2f}",
-                    f"{row.ci_low:.2f} to {row.ci_high:.2f}",
+                    format_value("relative_likelihood", row.value),
+                    interval_text("relative_likelihood", row.ci_low, row.ci_high),
                     int(row.strata),
                     f"{row.i_squared:.0f}%" if pd.notna(row.i_squared) else "",
                     f"{row.homogeneity_p_value:.3g}" if pd.notna(row.homogeneity_p_value) else "",
@@ -335,7 +335,7 @@ def system_markdown(frame: pd.DataFrame, system: pd.DataFrame, charts, plan: Pla
                     "metric",
                     "direction",
                     "pooled",
-                    "95% interval",
+                    f"{plan.config.options.confidence_level:.0%} interval",
                     "organisations",
                     "I²",
                     "heterogeneity p",

@@ -39,15 +39,15 @@ import pandas as pd
 from tabulate import tabulate
 
 from ..config import HistoryFile
-from ..metrics.registry import BY_KEY, REGISTRY
+from ..metrics.registry import REGISTRY
 from ..problems import InputError, Problem
 from ..results import METRICS_COLUMNS, Results
 from ..results_compare import compare_frames
 from ..results_csv import read_metrics_csv
 from ..results_meta import ResultsMeta
 from .disclosure import BOARD_METRICS, hidden_figures, suppression_mask
-from .headline import format_value
-from .safe import MANIFEST_NAME
+from .headline import figure_words, format_value
+from .safe import MANIFEST_NAME, md_text
 
 KEYS = ["organisation", "standard", "metric", "category", "group", "reference_group", "statistic"]
 COUNTS = ["n_group", "events_group", "n_reference", "events_reference"]
@@ -260,26 +260,6 @@ def has_trend(trend: pd.DataFrame, standard: str, organisation: str) -> bool:
     return part["year"].nunique() >= 2
 
 
-def _label(row: pd.Series) -> str:
-    metric = BY_KEY.get((row["standard"], row["metric"]))
-    if row["statistic"] == "relative_likelihood" and metric is not None:
-        text = metric.direction
-    elif row["statistic"] == "percent":
-        text = f"% {row['group']}" + (f" ({row['category']})" if row["category"] else "")
-    elif row["statistic"] == "difference_pp" and not row["reference_group"]:
-        text = f"{row['group']}: board {row['category']} − workforce"
-    elif row["statistic"] == "difference_pp":
-        category = f" ({row['category']})" if row["category"] else ""
-        text = f"% {row['group']} − % {row['reference_group']}{category}"
-    elif row["statistic"] == "yes_no":
-        text = "action taken"
-    else:
-        text = f"{row['group']} {row['statistic']}"
-    if row["category"] and row["statistic"] == "relative_likelihood":
-        text += f" ({row['category']})"
-    return text
-
-
 def _change_text(row: pd.Series) -> str:
     if pd.isna(row["change"]) or row["statistic"] == "yes_no":
         return ""
@@ -318,7 +298,7 @@ def trend_table(trend: pd.DataFrame, organisation: str) -> pd.DataFrame:
         last = rows.iloc[-1]
         line: dict[str, object] = {
             "metric": f"{last['standard']} {last['metric']}",
-            "figure": _label(last),
+            "figure": figure_words(last),
         }
         by_year = dict(zip(rows["year"], rows.itertuples(index=False), strict=True))
         for year in years:
@@ -342,9 +322,15 @@ def trend_markdown(trend: pd.DataFrame) -> str:
         table = trend_table(trend, organisation)
         if table.empty:
             continue
-        parts.append(f"### {organisation}\n")
+        parts.append(f"### {md_text(organisation)}\n")  # a name from the inputs: data
         parts.append(
-            tabulate(table, headers="keys", tablefmt="pipe", showindex=False, disable_numparse=True)
+            tabulate(
+                table.map(md_text),
+                headers=[md_text(h) for h in table.columns],
+                tablefmt="pipe",
+                showindex=False,
+                disable_numparse=True,
+            )
         )
         parts.append("")
     parts.append(

@@ -1,29 +1,15 @@
 """The board paper as Markdown (``report.md``): the plain-text version of ``report.docx``.
 
-Text from the inputs is data, never markup (:func:`md_text`): no HTML, no link,
-no table cell broken by ``|``. Tables are made with tabulate (pipe format).
+Text from the inputs is data, never markup (:func:`~wres_wdes.write.safe.md_text`): no
+HTML, no link, no table cell broken by ``|``. Tables are made with tabulate (pipe format).
 """
 
 from __future__ import annotations
 
 from tabulate import tabulate
 
+from ..safe import md_alt, md_text
 from .blocks import Bullets, Figure, Heading, PageBreak, Paper, Paragraph, Table
-
-
-def md_text(text: object) -> str:
-    """Text from the inputs as data in Markdown, never markup: safe inside a table cell
-    (``|`` escaped, one line), no HTML (``<script>`` shows as written), no link
-    (``[text](url)``, ``<https://…>`` or a bare ``https://`` address)."""
-    out = str(text).replace("\r", " ").replace("\n", " ").replace("\u2028", " ")
-    out = out.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    out = out.replace("|", "\\|").replace("](", "]\\(").replace("://", ":\\/\\/")
-    return out.replace("www.", "www\\.")
-
-
-def md_alt(text: str) -> str:
-    """Alt text safe inside ``![…]``: brackets escaped, on one line."""
-    return md_text(text).replace("[", "\\[").replace("]", "\\]")
 
 
 def markdown_image(path: str, alt: str) -> str:

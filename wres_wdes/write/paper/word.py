@@ -18,9 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 from pathlib import Path
 
+from ..safe import restamp_zip
 from .blocks import Bullets, Figure, Heading, PageBreak, Paper, Paragraph, Table
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -138,26 +138,12 @@ def build_document(paper: Paper, when: dt.datetime):
     return document
 
 
-def restamp(data: bytes, when: dt.datetime) -> bytes:
-    """A zip file's bytes with every member stamped ``when`` (python-docx stamps the
-    clock), members in the same order."""
-    stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, stamp)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            target.writestr(fixed, source.read(info))
-    return out.getvalue()
-
-
 def write_docx(paper: Paper, path: Path, when: dt.datetime) -> None:
     """Write the paper to ``path`` (the run's staging folder: the writer is handed the
     path there by :mod:`~wres_wdes.write.transaction`)."""
     buffer = io.BytesIO()
     build_document(paper, when).save(buffer)
-    Path(path).write_bytes(restamp(buffer.getvalue(), when))
+    Path(path).write_bytes(restamp_zip(buffer.getvalue(), when))
 
 
-__all__ = ["build_document", "chart_png", "restamp", "write_docx", "xml_text"]
+__all__ = ["build_document", "chart_png", "write_docx", "xml_text"]
