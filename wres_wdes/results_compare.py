@@ -99,7 +99,9 @@ def _prepared(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return out
 
 
-def _pooled(both: pd.DataFrame, suffix: str):
+def _pooled(
+    both: pd.DataFrame, suffix: str
+) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray]:
     """Each year's counts as the figure's interval counts them
     (:func:`wres_wdes.stats.window_counts`, as :func:`wres_wdes.measure.likelihood_rows`
     pools them): the mean events per year times the window, over person-years; and
