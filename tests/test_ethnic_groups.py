@@ -211,3 +211,22 @@ def test_the_high_level_column_agrees_with_the_wres_group() -> None:
     for code, group in codes.items():
         if len(code) == 2 and code[0] in codes.index and code != "99":
             assert group == codes[code[0]], code
+
+
+def test_the_board_figure_is_left_out_when_unknowns_are_excluded(trust: Path) -> None:
+    # options.board_unknown_ethnicity = "exclude": each share is of members and staff
+    # with a known ethnicity, which the view (other groups standing as Unknown) cannot
+    # give, so WRES 9 is not in it; the other figures are
+    from wres_wdes.ethnic_groups import in_view
+    from wres_wdes.metrics.registry import BY_KEY
+
+    assert in_view(BY_KEY[("WRES", "9")])
+    assert not in_view(BY_KEY[("WRES", "9")], "exclude")
+    assert in_view(BY_KEY[("WRES", "2")], "exclude")
+
+
+def test_a_frame_without_high_level_groups_lends_no_bme_staff_to_a_group() -> None:
+    from wres_wdes.ethnic_groups import _as_group
+
+    frame = pd.DataFrame({"ethnic_group": pd.Categorical(["White", "BME", "Unknown"])})
+    assert _as_group(frame, "Asian")["ethnic_group"].tolist() == ["White", "Unknown", "Unknown"]

@@ -50,17 +50,28 @@ VIEW_INPUTS = (
 UNSPECIFIED = "BME unspecified"
 
 
-def in_view(metric: Metric) -> bool:
-    """The WRES figures the view gives: every one but the survey and the config's own."""
-    return metric.standard == "WRES" and metric.input not in ("survey", "config")
+def in_view(metric: Metric, board_unknown_ethnicity: str = "include") -> bool:
+    """The WRES figures the view gives: every one but the survey and the config's own,
+    and WRES 9 only when the board and workforce shares are of everyone
+    (``options.board_unknown_ethnicity = "include"``, the default): with ``"exclude"``
+    each share is of those with a known ethnicity, and here the other groups stand as
+    Unknown, so the share would be of the group and White staff alone."""
+    if metric.standard != "WRES" or metric.input in ("survey", "config"):
+        return False
+    return metric.input != "board" or board_unknown_ethnicity == "include"
 
 
 def _as_group(frame: pd.DataFrame, group: str) -> pd.DataFrame:
     """``frame`` with ``group`` standing where BME stands, White as White, and every
-    other value Unknown."""
-    if "ethnic_high_level" not in frame:
+    other value Unknown. A frame with a WRES group but no high-level one (made by hand
+    for :func:`wres_wdes.load_frames`) keeps its White staff and no BME: its BME staff
+    are in no group here, never taken for ``group``."""
+    if "ethnic_group" not in frame:
         return frame
-    high = frame["ethnic_high_level"].astype("string")
+    if "ethnic_high_level" not in frame:
+        high = frame["ethnic_group"].astype("string").where(frame["ethnic_group"] == "White")
+    else:
+        high = frame["ethnic_high_level"].astype("string")
     ethnic = pd.Categorical(
         high.map({group: "BME", "White": "White"}).fillna("Unknown"), categories=ETHNIC_GROUPS
     )
@@ -119,6 +130,11 @@ def by_ethnic_group(
             + ", ".join(HIGH_LEVEL_FOCUS)
         )
     unspecified = unspecified_staff(inputs)
+    unknown_on_board = inputs.config.options.board_unknown_ethnicity
+
+    def shown(metric: Metric) -> bool:
+        return in_view(metric, unknown_on_board)
+
     parts = []
     for group in groups:
         frames = {
@@ -127,7 +143,7 @@ def by_ethnic_group(
             if key in VIEW_INPUTS
         }
         view = dataclasses.replace(inputs, frames=frames)
-        frame = calculate(view, metrics=in_view).frame
+        frame = calculate(view, metrics=shown).frame
         frame = frame.assign(
             group=frame["group"].replace({"BME": group}),
             reference_group=frame["reference_group"].replace({"BME": group}),
