@@ -127,3 +127,26 @@ def test_missing_markers_are_missing_in_csv_and_xlsx_alike(tmp_path: Path) -> No
         assert frame["Ethnic Origin"].isna().tolist() == [True, False, False]
         assert frame["Hire Date"].isna().tolist() == [True, True, False]
         assert frame.loc[3, "Ethnic Origin"] == "Not stated"
+
+
+def test_carriage_return_line_ends_number_the_footer_as_a_spreadsheet_does(tmp_path: Path) -> None:
+    # old Mac line ends (CR alone): header row 1, records rows 2-4, a blank row 5, the
+    # footer on row 6, counted by the same rule as the records
+    path = tmp_path / "staff.csv"
+    lines = ["Employee Number,Ethnic Origin", "1,A", "2,B", "3,C", "", "Applied filters: all"]
+    path.write_bytes("\r".join(lines).encode() + b"\r")
+    table = read_table(path, STAFF)
+    assert table.frame.index.tolist() == [2, 3, 4]
+    assert [row for row, _ in table.footer] == [6]
+
+
+def test_a_header_that_names_a_year_in_brackets_is_no_copy(tmp_path: Path) -> None:
+    # "Salary (2023)" beside "Salary" is two headers of the file, not a repeated one;
+    # a real repeat is a warning that names the copy
+    path = tmp_path / "staff.csv"
+    path.write_text(
+        "Employee Number,Salary,Salary (2023),Grade,Grade\n1,10,11,Band 5,Band 5\n",
+        encoding="utf-8",
+    )
+    notes = [sentence for _, sentence in read_table(path, STAFF).notes]
+    assert len(notes) == 1 and "'Grade' appears more than once" in notes[0]

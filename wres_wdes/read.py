@@ -119,6 +119,15 @@ def _header_row(rows: list[list[str]], spec: InputSpec) -> int:
 _LINE_END = re.compile(rb"\r\n|\n|\r")
 """Where a line ends, as an editor counts lines: CR LF, LF or CR alone."""
 
+_TEXT_LINE_END = re.compile(_LINE_END.pattern.decode())
+"""The same rule for decoded text."""
+
+
+def _count_line_ends(data: bytes) -> int:
+    """How many lines :data:`_LINE_END` ends in ``data``, counted at memory speed."""
+    return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+
+
 FOOTER_SEARCH_BYTES = 1 << 16
 """How much of the end of a delimited file is searched for a report footer."""
 
@@ -177,7 +186,7 @@ def _sniff_encoding(head: bytes) -> str:
 
 def _delimiter(sample: str) -> str:
     """The delimiter used most in the first lines: tab, semicolon or comma."""
-    lines = re.split(r"\r\n|\n|\r", sample)[:HEADER_SEARCH_ROWS]
+    lines = _TEXT_LINE_END.split(sample)[:HEADER_SEARCH_ROWS]
     tabs = sum(line.count("\t") for line in lines)
     commas = sum(line.count(",") for line in lines)
     semicolons = sum(line.count(";") for line in lines)
@@ -188,36 +197,38 @@ def _delimiter(sample: str) -> str:
     return ","
 
 
-def repeated_headers(headers: list[str]) -> tuple[tuple[str, str], ...]:
+def repeated_headers(renamed: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     """A warning (code and sentence) for each header that the file repeats, naming what
-    the copy is called (``Employee Number (2)``) and which one is read: the first."""
-    notes = []
-    for name in dict.fromkeys(h for h in headers if "(" in h and h.endswith(")")):
-        base, _, count = name.rpartition(" (")
-        if count[:-1].isdigit() and base in headers:
-            notes.append(
-                (
-                    "repeated-header",
-                    f"the header {base!r} appears more than once: the first is read, the "
-                    f"other is kept as {name!r} (rename or delete the copy in the export)",
-                )
-            )
-    return tuple(notes)
+    the copy is called (``Employee Number (2)``) and which one is read: the first.
+    ``renamed`` is what :func:`_unique_headers` renamed, so a header the file itself
+    names ``Salary (2023)`` is never taken for a copy."""
+    return tuple(
+        (
+            "repeated-header",
+            f"the header {base!r} appears more than once: the first is read, the "
+            f"other is kept as {name!r} (rename or delete the copy in the export)",
+        )
+        for base, name in renamed
+    )
 
 
-def _unique_headers(headers: Sequence[str | None]) -> list[str]:
-    """Blank headers get a placeholder; repeated headers keep the first name."""
+def _unique_headers(headers: Sequence[str | None]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Blank headers get a placeholder; repeated headers keep the first name and the
+    copies are numbered (``Employee Number (2)``). Returns the names and the
+    ``(header, copy's name)`` of each copy renamed."""
     seen: dict[str, int] = {}
-    out = []
+    out, renamed = [], []
     for i, h in enumerate(headers):
         name = str(h).strip() if h is not None and str(h).strip() else f"(blank column {i + 1})"
         if name in seen:
             seen[name] += 1
-            name = f"{name} ({seen[name]})"
+            copy = f"{name} ({seen[name]})"
+            renamed.append((name, copy))
+            name = copy
         else:
             seen[name] = 1
         out.append(name)
-    return out
+    return out, renamed
 
 
 def _is_identifier(header: str, spec: InputSpec) -> bool:
@@ -240,7 +251,8 @@ def _head(path: Path) -> bytes:
         while True:
             handle.seek(0)
             head = handle.read(size)
-            if head.count(b"\n") > HEADER_SEARCH_ROWS or len(head) < size or size >= HEAD_LIMIT:
+            enough = _count_line_ends(head) > HEADER_SEARCH_ROWS
+            if enough or len(head) < size or size >= HEAD_LIMIT:
                 return head
             size *= 2
 
@@ -319,12 +331,12 @@ def read_csv(path: Path, spec: InputSpec) -> RawTable:
         return RawTable(pd.DataFrame(index=pd.RangeIndex(2, 2, name="row")), str(path), 1)
     header_index = _header_row(top, spec)
     layout = _Layout(header_index, _line_offset(head, ends[header_index]))
-    headers = _unique_headers(top[header_index])
+    headers, renamed = _unique_headers(top[header_index])
     footer_at, footer_lines = _csv_footer(path, delimiter, encoding)
     if footer_at is not None and footer_at < layout.body_offset:
         footer_at, footer_lines = None, []  # the "footer" is the header itself
     table = _read_csv_as(path, spec, layout, headers, delimiter, encoding, footer_at)
-    table = replace(table, notes=table.notes + repeated_headers(headers))
+    table = replace(table, notes=table.notes + repeated_headers(renamed))
     if footer_at is None:
         return table
     first_line = layout.body_row + _rows_between(path, layout, delimiter, encoding, footer_at)
@@ -419,9 +431,10 @@ def _text_lines(path: Path, encoding: str, start: int, end: int | None):
 
 
 def _line_ends(path: Path, start: int, end: int | None) -> int:
-    """How many line feeds the file holds between bytes ``start`` and ``end``, counted
-    a block at a time at memory speed."""
-    count = 0
+    """How many lines (by :data:`_LINE_END`) the file ends between bytes ``start`` and
+    ``end``, counted a block at a time at memory speed (a CR LF cut between two blocks
+    counts once)."""
+    count, last = 0, b""
     with path.open("rb") as handle:
         handle.seek(start)
         left = None if end is None else end - start
@@ -429,7 +442,8 @@ def _line_ends(path: Path, start: int, end: int | None) -> int:
             block = handle.read(1 << 24 if left is None else min(1 << 24, left))
             if not block:
                 break
-            count += block.count(b"\n")
+            count += _count_line_ends(block) - (last == b"\r" and block[:1] == b"\n")
+            last = block[-1:]
             left = None if left is None else left - len(block)
     return count
 
@@ -655,8 +669,8 @@ def read_xlsx(path: Path, spec: InputSpec, sheet: str | None = None) -> RawTable
     body.index = pd.RangeIndex(header_index + 2, header_index + 2 + len(body), name="row")
     body = body.dropna(how="all")
     body = body.astype("str").where(body.notna(), None) if len(body) else body
-    body.columns = _unique_headers([h if h is None else str(h) for h in headers])
-    notes = repeated_headers(list(body.columns))
+    body.columns, renamed = _unique_headers([h if h is None else str(h) for h in headers])
+    notes = repeated_headers(renamed)
     if merged:
         notes += (
             (
