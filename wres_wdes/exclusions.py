@@ -88,10 +88,6 @@ def data_year(dates: pd.Series, year: int) -> pd.Series:
 # --- before anything is checked ----------------------------------------------------
 
 
-TOTAL_ROW = re.compile(r"^\s*(?:grand\s+|sub\s*-?\s*)?totals?\b|^\s*(?:count|sum)\s*:?\s*$", re.I)
-"""The label of a totals row that a report prints inside or under its table."""
-
-
 def report_rows(raw: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Rows of a report that are not records: (text rows, totals rows).
 
@@ -125,7 +121,11 @@ def report_rows(raw: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 
 
 TOTAL_PATTERN = r"^(?:\s*(?:grand\s+|sub\s*-?\s*)?totals?\b|\s*(?:count|sum)\s*:?\s*$)"
-""":data:`TOTAL_ROW` as one anchored pattern, for vectorised matching (RE2 and Python)."""
+"""The label of a totals row that a report prints inside or under its table, as one
+anchored pattern for vectorised matching (RE2 and Python)."""
+
+TOTAL_ROW = re.compile(TOTAL_PATTERN, re.I)
+""":data:`TOTAL_PATTERN` compiled, for matching one label."""
 
 
 def total_labels(column: pd.Series) -> np.ndarray:

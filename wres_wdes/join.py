@@ -44,6 +44,11 @@ PERSON_ATTRIBUTES = (
     "staff_category",
 )
 
+UNIT_COLUMNS = ("organisation", "directorate", "unit")
+"""Where a person works: with the breakdown levels, taken from ESR as a block for anyone
+in the staff or leavers list (a tracker's "Department" beside ESR's directorate would
+make a unit that nests in no directorate)."""
+
 GROUP_RAW = {
     "ethnic_group": "ethnicity",
     "ethnic_high_level": "ethnicity",
@@ -239,8 +244,10 @@ def attach_person_attributes(
 
     One integer join per input on ``person_id``. For a row whose person is in the
     staff list, the staff list's ethnicity, disability, band, units and
-    intersectional columns replace the row's own; for anyone else the row's own
-    values stand, blanks filled from the leavers list.
+    intersectional columns replace the row's own. For a person in the leavers list
+    only, the leavers list's units (:data:`UNIT_COLUMNS` and the breakdown levels)
+    replace the row's own, as a block, and its other values fill the row's blanks.
+    For anyone else the row's own values stand.
     """
     lookups = [frames[k] for k in ("staff", "leavers") if k in frames]
     if not lookups:
@@ -249,16 +256,14 @@ def attach_person_attributes(
         c
         for c in (
             *PERSON_ATTRIBUTES,
-            "organisation",
-            "directorate",
-            "unit",
+            *UNIT_COLUMNS,
             *levels,
             *INTERSECTIONAL,
         )
         if any(c in f for f in lookups)
     ]
     carried = list(dict.fromkeys(carried))
-    units = {"organisation", "directorate", "unit", *levels}  # taken from ESR as a block
+    units = {*UNIT_COLUMNS, *levels}  # taken from ESR (staff, else leavers) as a block
     # every person_id of every input coded once against one dictionary
     keyed = [
         k

@@ -245,10 +245,12 @@ def ethnic_high_level(raw: pd.Series, overrides: Mapping[str, str] | None = None
 
     Beyond the standard: WRES compares White with BME as one group, which hides large
     differences between the groups within it. A national code's first character
-    decides (A–C White, D–G Mixed, H–L Asian, M–P Black, R Chinese as Asian, S Other),
-    a sub-code nesting under it; labels by the ``high_level`` column of
-    ``ethnic_labels.csv``. ``overrides`` are the ``[mappings.ethnicity]`` table, as for
-    :func:`ethnic_group`.
+    decides (A–C White, D–G Mixed, H–L Asian, M–P Black, S Other: the headings of the
+    NHS Data Dictionary's ETHNIC CATEGORY [confirmed: data-formats.md S1]; R Chinese
+    as Asian and Arab as Other, as the 2021 census for England places them
+    [confirmed: data-formats.md §1.3, S22]), a sub-code nesting under it (S1); labels
+    by the ``high_level`` column of ``ethnic_labels.csv``. ``overrides`` are the
+    ``[mappings.ethnicity]`` table, as for :func:`ethnic_group`.
 
     >>> ethnic_high_level(pd.Series(["H", "R", "SA", "LB Punjabi", "BAME", "Z"])).values.tolist()
     ['Asian', 'Asian', 'Other', 'Asian', 'BME unspecified', 'Unknown']
