@@ -26,12 +26,13 @@ from wres_wdes.write.report import REPORT_UNITS
 UNITS, DIRECTORATES = 2000, 20
 
 
-def _big_trust(folder: Path) -> Path:
+def _big_trust(
+    folder: Path, units: int = UNITS, directorates: int = DIRECTORATES, n: int = 40000
+) -> Path:
     """40,000 staff in 2,000 units under 20 directorates (20 a unit, so most units have
     figures to publish), with leavers and training."""
     rng = np.random.default_rng(11)
-    n = 40000
-    unit = rng.integers(0, UNITS, size=n)
+    unit = rng.integers(0, units, size=n)
     staff = pd.DataFrame(
         {
             "Employee Number": [f"E{i:05d}" for i in range(n)],
@@ -39,7 +40,7 @@ def _big_trust(folder: Path) -> Path:
             "Disability Flag": rng.choice(["Yes", "No", "Not Declared"], size=n, p=[0.1, 0.8, 0.1]),
             "Grade": rng.choice(["Band 3", "Band 5", "Band 6", "Band 8a"], size=n),
             "Staff Group": "Administrative and Clerical",
-            "Directorate": [f"Directorate {u % DIRECTORATES:02d}" for u in unit],
+            "Directorate": [f"Directorate {u % directorates:02d}" for u in unit],
             "Unit": [f"Unit {u:04d}" for u in unit],
         }
     )
@@ -67,6 +68,22 @@ def big_plan(tmp_path_factory):
     inputs = load(config)
     results = calculate(inputs)
     return plan_outputs(results, inputs, "report")
+
+
+def test_a_forest_plot_that_leaves_units_out_has_the_funnel_plot_it_names(tmp_path) -> None:
+    # 8 directorates and 36 units of 100 staff: the organisation, 8 directorates and 36
+    # units are 45 rows, past MAX_ROWS (40), so the forest plot keeps the directorates
+    # and names the funnel plot for its units, though the units alone (36) would fit
+    config = _big_trust(tmp_path / "t", units=36, directorates=8, n=3600)
+    inputs = load(config)
+    plan = plan_outputs(calculate(inputs), inputs, "report")
+    view = next(iter(plan.views.values()))
+    charts = {path.stem: chart for path, chart in plan.charts(view)}
+    left = [stem for stem, chart in charts.items() if stem.startswith("forest") and chart.left_out]
+    assert left  # the case this test is about
+    for stem in left:
+        assert "units on the funnel plot" in charts[stem].alt
+        assert stem.replace("forest", "funnel") in charts, stem
 
 
 def test_no_chart_draws_more_rows_than_its_bound_with_2000_units(big_plan) -> None:

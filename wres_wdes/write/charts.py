@@ -71,6 +71,9 @@ class Chart:
     title: str
     draw: Callable[[], Figure]
     rows: int = 0
+    left_out: int = 0
+    """Units a forest plot leaves to the funnel plot and the tables (past :data:`MAX_ROWS`
+    rows): the plan draws that funnel plot exactly when this is above 0."""
     _figure: Figure | None = None
     _png: bytes | None = None
 
@@ -165,7 +168,7 @@ def forest_chart(
         draw_forest(figure.add_subplot(), shown, title, event, direction, omitted, "figure")
         return figure
 
-    return Chart(alt, title, draw, rows=len(shown))
+    return Chart(alt, title, draw, rows=len(shown), left_out=units_left)
 
 
 def _forest_alt(

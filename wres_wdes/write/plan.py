@@ -373,7 +373,7 @@ class Plan:
 
     @functools.cache  # noqa: B019 - one plan per run; its views live as long as it does
     def _charts(self, organisation: str) -> list[ChartFile]:
-        from .charts import MAX_ROWS, forest_chart, funnel_chart, metric1_chart, trend_chart
+        from .charts import forest_chart, funnel_chart, metric1_chart, trend_chart
 
         view = self.views[organisation]
         frame = view.frame
@@ -401,9 +401,9 @@ class Plan:
             add("forest", (standard, metric), chart)
             this = (frame["standard"] == standard) & (frame["metric"] == metric)
             this &= frame["category"] == ""
-            units = int((this & (frame["level"] == finest)).sum()) if finest else 0
             centre = frame[this & (frame["level"] == "organisation")]
-            if finest and units > MAX_ROWS and len(centre):
+            # the funnel plot holds the units the forest plot left out (it says so)
+            if finest and chart.left_out and len(centre):
                 funnel = funnel_chart(
                     view.published, standard, metric, finest, centre.iloc[0], organisation=view.name
                 )
