@@ -156,7 +156,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _run_summary(args, config, done) -> None:
-    from .write.headline import headline_table
+    from .write.headline import flag_meanings, headline_table
 
     inputs, written = done.inputs, done.written
     warnings = [p for p in inputs.problems if p.severity == "warning"]
@@ -172,10 +172,8 @@ def _run_summary(args, config, done) -> None:
         print(f"… and {len(organisations) - 3:,} more organisations: see metrics.csv.\n")
     print(
         "Ratios are group ÷ reference as NHS England defines each metric; 1.00 is parity. "
-        "Flags: 'statistically significant' means the score test's p-value is below 0.05, "
-        "the same as the interval excluding parity; 'outside 0.80–1.25' is the four-fifths "
-        "band; 'small numbers' means fewer than 10 events or 11 people in a group, so read "
-        "the figure with care. Workforce shares and board figures are complete counts at the "
+        f"Flags: {flag_meanings(level)}. Workforce shares and board figures are complete "
+        "counts at the "
         "census date: no interval. These are the exact figures, small numbers included, "
         "for you: publish the figures of the publication workbook or the board paper, "
         f"where counts from 1 to {inputs.config.suppress_below - 1} (and figures that would "

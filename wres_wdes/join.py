@@ -97,18 +97,11 @@ def _choose(own: pd.Series, looked: pd.Series, staff_wins: np.ndarray) -> pd.Ser
     return own.where(~use_looked, looked)
 
 
-def _take(column: pd.Series, rows: np.ndarray, found: np.ndarray, index: pd.Index) -> pd.Series:
-    """``column`` at ``rows``, missing where not ``found``; categoricals stay categorical
-    (an empty staff list finds no one)."""
-    if len(column) == 0:
-        rows, found = np.zeros(len(index), dtype=np.intp), np.zeros(len(index), dtype=bool)
-        column = column.reindex([0])
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        codes = np.where(found, column.cat.codes.to_numpy()[rows], -1)
-        return pd.Series(pd.Categorical.from_codes(codes, dtype=column.dtype), index=index)
-    taken = column.take(rows)
-    taken.index = index
-    return taken.where(found)
+def _take(column: pd.Series, positions: np.ndarray, index: pd.Index) -> pd.Series:
+    """``column`` at ``positions``, missing where a position is -1 (no one found);
+    categoricals stay categorical, and an empty list finds no one."""
+    taken = pd.api.extensions.take(column.array, positions, allow_fill=True)
+    return pd.Series(taken, index=index)
 
 
 def _group_column(
@@ -295,11 +288,10 @@ def attach_person_attributes(
         found = positions >= 0
         in_staff = found & (positions < n_staff) & (key != "leavers")
         in_esr = found & (key != "leavers")  # in the staff or the leavers list
-        rows = np.where(found, positions, 0)
         for column in carried:
             if column == "person_id":
                 continue
-            looked = _take(people[column], rows, found, frame.index)
+            looked = _take(people[column], positions, frame.index)
             if column in GROUP_LABELS:
                 frame[column] = _group_column(frame, column, looked, in_staff)
             elif column in frame:

@@ -29,6 +29,22 @@ def flag_words(flags: str) -> str:
     return ", ".join(FLAG_WORDS.get(f, f.replace("_", " ")) for f in flags.split(";"))
 
 
+def flag_meanings(level: float) -> str:
+    """What the flags shown beside a figure mean, with the run's own thresholds: the
+    significance level (1 − ``options.confidence_level``), the four-fifths band and the
+    small-number rule (:mod:`wres_wdes.stats.flags`, with their sources)."""
+    from ..stats import FOUR_FIFTHS, SMALL_NUMBERS_MIN_EVENTS, SMALL_NUMBERS_MIN_POPULATION
+
+    low, high = FOUR_FIFTHS
+    return (
+        f"'statistically significant' means the score test's p-value is below {1 - level:.2g}, "
+        f"the same as the {level:.0%} interval excluding parity; 'outside {low:.2f}–{high:.2f}' "
+        "is the four-fifths band; 'small numbers' means fewer than "
+        f"{SMALL_NUMBERS_MIN_EVENTS} events or {SMALL_NUMBERS_MIN_POPULATION} people in a "
+        "group, so read the figure with care"
+    )
+
+
 def format_value(statistic: str, value: float, bounded_below: float | None = None) -> str:
     """Ratios to 2 dp, percentages and differences to 1 dp (the national reports' rounding).
 

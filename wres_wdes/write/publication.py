@@ -36,7 +36,7 @@ from ..metrics.registry import BY_KEY, REGISTRY
 from ..results import years_of
 from ..stats import DEFAULT_METHOD
 from .disclosure import BOARD_METRICS, COUNT_COLUMNS, hidden_figures, suppression_mask
-from .headline import flag_words
+from .headline import flag_meanings, flag_words
 from .safe import escape_frame, inert_frame, inert_markup
 
 CONFIDENTIAL = "[c]"
@@ -397,10 +397,8 @@ def cover_text(config: Config, threshold: float) -> dict[str, list[str]]:
             f"{INTERVAL_METHODS['difference_pp']} with its score test. The workforce shares of "
             "metric 1 and the board differences (WRES 9, WDES 10) are complete counts at the "
             "census date, not samples, so they have no interval, as NHS England publishes them.",
-            "Flags: 'statistically significant' means the score test's p-value is below 0.05, "
-            "which is the same as the interval excluding parity; 'outside 0.80–1.25' is the "
-            "four-fifths band; 'small numbers' means few events or people, so read the figure "
-            "with care; 'reference group had no events' means the ratio has no finite value "
+            f"Flags: {flag_meanings(level)}; 'reference group had no events' means the ratio "
+            "has no finite value "
             f"and its lower limit is what the data show ('{NO_UPPER_LIMIT}').",
             "WRES 3 and WDES 3 count entries over two data years: their events are the mean "
             "per year.",
@@ -434,9 +432,10 @@ NOTES = pd.DataFrame(
             "and of the board percentages for WRES 9, but is shown in metric 1.",
             "[c] marks a count from 1 to just below the suppression threshold, or a count or "
             "figure that would let one be worked out from a total (secondary suppression).",
-            "Flags: statistically significant (the score test's p-value is below 0.05: the "
-            "interval excludes parity); outside 0.80–1.25 (the four-fifths band); small numbers "
-            "(few events or people); reference group had no events (the ratio has no finite "
+            "Flags: statistically significant (the score test's p-value is below 1 − the "
+            "confidence level the cover gives: the interval excludes parity); outside "
+            "0.80–1.25 (the four-fifths band); small numbers (few events or people); "
+            "reference group had no events (the ratio has no finite "
             "value; its lower limit is shown, with no upper limit); not calculable (no group "
             "has events, or a group has nobody in it).",
             "WDES metric 1 is shown by cluster, the layout of the national return.",
